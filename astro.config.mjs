@@ -1,0 +1,21 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+
+/**
+ * SITE is the public origin (used for canonical URLs, hreflang and the sitemap);
+ * BASE is the sub-path the site is served under ("/" unless deployed in a folder).
+ */
+const site = process.env.SITE ?? 'https://ghibli-gpus.example.org';
+const base = process.env.BASE ?? '/';
+
+export default defineConfig({
+  output: 'static',
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,97 @@
+import scrollama from 'scrollama';
+
+/**
+ * The scroll machinery. It knows nothing about figures: it finds the steps inside
+ * each [data-scrolly], tracks the active one (by scroll, by keyboard focus, or by
+ * the URL fragment on load), sets `data-step` on the element marked
+ * [data-scrolly-target] and dispatches one `scrolly:step` event. Links marked
+ * [data-keep-step] get the active step as their fragment, so the language switch
+ * lands on the same step of the twin page.
+ */
+
+/** Phones: the figure is pinned on top, so a step counts as active lower down the screen. */
+const NARROW = '(max-width: 51.99rem) and (orientation: portrait), (max-width: 35.99rem)';
+
+export interface StepDetail {
+  step: string;
+  instant: boolean;
+}
+
+/** Reads a step id from a URL fragment; malformed escapes and unknown ids give null. */
+export function stepFromHash(hash: string, known: readonly string[]): string | null {
+  let id: string;
+  try {
+    id = decodeURIComponent(hash.replace(/^#/, ''));
+  } catch {
+    return null;
+  }
+  return known.includes(id) ? id : null;
+}
+
+function init(root: HTMLElement): void {
+  const steps = [...root.querySelectorAll<HTMLElement>('[data-step-id]')];
+  const target = root.querySelector<HTMLElement>('[data-scrolly-target]');
+  if (!steps.length || !target) return;
+  const ids = steps.map((s) => s.dataset.stepId ?? '');
+  let active = '';
+
+  const setStep = (id: string, instant: boolean): void => {
+    if (id === active) return;
+    active = id;
+    for (const s of steps) {
+      const on = s.dataset.stepId === id;
+      s.classList.toggle('is-active', on);
+      if (on) s.setAttribute('aria-current', 'step');
+      else s.removeAttribute('aria-current');
+    }
+    target.toggleAttribute('data-instant', instant);
+    target.setAttribute('data-step', id);
+    for (const a of document.querySelectorAll<HTMLAnchorElement>('a[data-keep-step]')) {
+      const url = new URL(a.href);
+      url.hash = id;
+      a.href = url.href;
+    }
+    root.dispatchEvent(new CustomEvent<StepDetail>('scrolly:step', { detail: { step: id, instant }, bubbles: true }));
+  };
+
+  // Deep link: #<step-id> shows that state at once; anything else starts at the first step.
+  const fromHash = stepFromHash(location.hash, ids);
+  setStep(fromHash ?? ids[0] ?? '', true);
+  if (fromHash) {
+    // The browser already scrolled to the fragment; make sure layout (fonts, pinned figure) did not move it.
+    requestAnimationFrame(() => document.getElementById(fromHash)?.scrollIntoView({ block: 'start' }));
+  }
+
+  const narrow = matchMedia(NARROW);
+  let scroller: scrollama.ScrollamaInstance | null = null;
+  const setup = (): void => {
+    scroller?.destroy();
+    scroller = scrollama()
+      .setup({ step: steps, offset: narrow.matches ? 0.7 : 0.5 })
+      .onStepEnter(({ element }) => setStep(element.dataset.stepId ?? '', false));
+  };
+  setup();
+  narrow.addEventListener('change', setup);
+
+  let pending = 0;
+  const onResize = (): void => {
+    cancelAnimationFrame(pending);
+    pending = requestAnimationFrame(() => scroller?.resize());
+  };
+  addEventListener('resize', onResize);
+  addEventListener('orientationchange', onResize);
+
+  // Keyboard: the figure follows focus as it follows scroll.
+  root.addEventListener('focusin', (event) => {
+    const step = (event.target as HTMLElement).closest<HTMLElement>('[data-step-id]');
+    if (step?.dataset.stepId) setStep(step.dataset.stepId, false);
+  });
+
+  // A fragment change within the page (a link to another step) moves the figure too.
+  addEventListener('hashchange', () => {
+    const id = stepFromHash(location.hash, ids);
+    if (id) setStep(id, false);
+  });
+}
+
+for (const root of document.querySelectorAll<HTMLElement>('[data-scrolly]')) init(root);

@@ -1,0 +1,30 @@
+import type { Lang } from './lang';
+
+/** The base path the site is served under, always ending in "/" ("/" or "/sub/path/"). */
+export const BASE = `${import.meta.env.BASE_URL.replace(/\/+$/, '')}/`;
+
+/** Joins a site-relative path onto the base: withBase("en/the-rush/") → "/en/the-rush/". */
+export function withBase(path: string): string {
+  return `${BASE}${path.replace(/^\/+/, '')}`;
+}
+
+/** The landing page of a language: German lives at the root, English at /en/. */
+export function homePath(lang: Lang): string {
+  return lang === 'de' ? BASE : withBase('en/');
+}
+
+/** A chapter's path: /<lang>/<slug>/. */
+export function chapterPath(lang: Lang, slug: string): string {
+  return withBase(`${lang}/${slug}/`);
+}
+
+/** An absolute URL on the deployed site (canonical, hreflang), from a path that already includes the base. */
+export function absolute(path: string, site: URL | undefined): string {
+  return site ? new URL(path, site).href : path;
+}
+
+/** The language of a built page, from its path ("/en/…" after the base is English). */
+export function langOfPath(pathname: string): Lang {
+  const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname.replace(/^\/+/, '');
+  return rest.startsWith('en/') || rest === 'en' ? 'en' : 'de';
+}

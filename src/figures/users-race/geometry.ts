@@ -157,13 +157,13 @@ function metricsMarks(
   s: (key: Key, params?: Record<string, string | number>) => string,
 ): Mark[] {
   const marks: Mark[] = [];
-  const x = xScale(12, f);
+  const x = xScale(15, f);
   const top = f.plotTop + (f.narrow ? 24 : 8);
   const step = (f.plotBottom - top) / d.metrics.length;
   const barHeight = f.narrow ? 20 : 28;
-  for (const v of [0, 5, 10]) {
+  for (const v of [0, 5, 10, 15]) {
     marks.push({ kind: 'line', key: `tick-pct-${v}-line`, tone: 'grid', x1: x(v), y1: f.plotTop, x2: x(v), y2: f.plotBottom });
-    marks.push({ kind: 'text', key: `tick-pct-${v}-label`, tone: 'muted', x: x(v), y: f.tickLabelY, text: formatPercent(lang, v), anchor: v === 0 ? 'start' : 'middle', size: 'xs' });
+    marks.push({ kind: 'text', key: `tick-pct-${v}-label`, tone: 'muted', x: x(v), y: f.tickLabelY, text: formatPercent(lang, v), anchor: v === 0 ? 'start' : v === 15 ? 'end' : 'middle', size: 'xs' });
   }
   marks.push({ kind: 'line', key: 'baseline', tone: 'ink', x1: f.left, y1: f.plotTop, x2: f.left, y2: f.plotBottom, width: 2 });
   marks.push({ kind: 'text', key: 'axis-title', tone: 'muted', x: f.left, y: f.axisTitleY, text: s('axis.change'), size: 'xs' });

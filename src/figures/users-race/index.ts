@@ -13,7 +13,7 @@ const s = (lang: Lang, key: keyof (typeof strings)['de'], params?: Record<string
 export const figure: FigureModule = {
   id: 'users-race',
   states,
-  layouts: { narrow: { width: 340, height: 300 }, wide: { width: 640, height: 340 } },
+  layouts: { narrow: { width: 340, height: 320 }, wide: { width: 640, height: 340 } },
   accent: 'vermilion',
   title: (lang) => strings[lang].title,
   geometry: (opts) => geometry(opts),

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { Mark, RectMark, TextMark } from '../marks';
+import { loadUsersRace, data } from './data';
+import { frame, geometry, xScale } from './geometry';
+import { stateFor, states } from './states';
+import raw from '../../../content/data/users-race.json';
+
+const WIDE = { width: 640, height: 340 };
+const NARROW = { width: 340, height: 320 };
+const get = <K extends Mark['kind']>(marks: Mark[], key: string, kind: K) => {
+  const m = marks.find((x) => x.key === key);
+  if (!m || m.kind !== kind) throw new Error(`no ${kind} ${key}`);
+  return m as Extract<Mark, { kind: K }>;
+};
+
+describe('users-race data', () => {
+  it('loadUsersRace() derives 120 hours, the 120× speed-up and the per-second rates', () => {
+    expect(data.hours2022).toBe(5 * 24);
+    expect(data.speedup).toBe(120);
+    expect(Math.round(data.perSecond2022 * 10) / 10).toBe(2.3);
+    expect(Math.round(data.perSecond2025)).toBe(278);
+  });
+
+  it('loadUsersRace() rejects an unknown fact id', () => {
+    const bad = { ...raw, users: { ...raw.users, fact: 'made-up' } };
+    expect(() => loadUsersRace(bad)).toThrow(/made-up/);
+  });
+
+  it('loadUsersRace() rejects a 2025 duration that is not shorter than 2022', () => {
+    const bad = { ...raw, hours2025: { ...raw.hours2025, value: 500 } };
+    expect(() => loadUsersRace(bad)).toThrow(/shorter/);
+  });
+});
+
+describe('users-race states', () => {
+  it('stateFor() keeps known ids and falls back to the first state', () => {
+    expect(stateFor('one-hour')).toBe('one-hour');
+    expect(stateFor('<img src=x>')).toBe(states[0]);
+    expect(stateFor(null)).toBe(states[0]);
+  });
+});
+
+describe('users-race geometry', () => {
+  it('xScale() maps 0 to the left margin and the maximum to the right edge', () => {
+    const f = frame(WIDE.width, WIDE.height);
+    const x = xScale(120, f);
+    expect(x(0)).toBe(f.left);
+    expect(x(120)).toBe(f.right);
+  });
+
+  it('frame() puts row labels above the bars on narrow screens', () => {
+    expect(frame(NARROW.width, NARROW.height).narrow).toBe(true);
+    expect(frame(WIDE.width, WIDE.height).narrow).toBe(false);
+  });
+
+  for (const size of [WIDE, NARROW]) {
+    const at = (state: string, lang: 'de' | 'en' = 'de') => geometry({ state, lang, ...size });
+
+    it(`geometry() at ${size.width}px: the one-hour bar is 1/120 of the five-day bar on the same axis`, () => {
+      const m = at('one-hour');
+      const b22 = get(m, 'bar-2022', 'rect');
+      const b25 = get(m, 'bar-2025', 'rect');
+      expect(b25.x).toBe(b22.x);
+      expect(b22.width / b25.width).toBeCloseTo(120, 6);
+    });
+
+    it(`geometry() at ${size.width}px: five-days hides the 2025 bar`, () => {
+      const b25 = get(at('five-days'), 'bar-2025', 'rect');
+      expect(b25.opacity).toBe(0);
+      expect(b25.width).toBe(0);
+    });
+
+    it(`geometry() at ${size.width}px: per-second bars keep the 120:1 ratio, reversed`, () => {
+      const m = at('per-second');
+      const b22 = get(m, 'bar-2022', 'rect');
+      const b25 = get(m, 'bar-2025', 'rect');
+      expect(b25.width / b22.width).toBeCloseTo(120, 6);
+    });
+
+    it(`geometry() at ${size.width}px: app metrics start at zero and scale linearly`, () => {
+      const m = at('app-metrics');
+      const bars = ['downloads', 'wau', 'revenue'].map((k) => get(m, `metric-${k}-bar`, 'rect') as RectMark);
+      const f = frame(size.width, size.height);
+      for (const b of bars) expect(b.x).toBe(f.left);
+      const [dl, wau] = bars;
+      expect((dl?.width ?? 0) / (wau?.width ?? 1)).toBeCloseTo(11 / 5, 6);
+    });
+  }
+
+  it('geometry() writes German and English numbers in the per-second labels', () => {
+    const de = get(geometry({ state: 'per-second', lang: 'de', ...WIDE }), 'value-2022', 'text') as TextMark;
+    const en = get(geometry({ state: 'per-second', lang: 'en', ...WIDE }), 'value-2022', 'text') as TextMark;
+    expect(de.text).toContain('2,3');
+    expect(en.text).toContain('2.3');
+  });
+
+  it('geometry() shows the arithmetic of the derived rates in the per-second state', () => {
+    const texts = geometry({ state: 'per-second', lang: 'de', ...WIDE })
+      .filter((m): m is TextMark => m.kind === 'text')
+      .map((m) => m.text)
+      .join(' ');
+    expect(texts).toContain('432.000');
+    expect(texts).toContain('3.600');
+  });
+});

@@ -1,0 +1,184 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtChapters, launch, url } from './support';
+
+/**
+ * The scrolly on every chapter: scrolling, deep links, keyboard, the language
+ * switch, reduced motion and the pinned figure on phones.
+ */
+const chapters = builtChapters();
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(path: string, opts: { width?: number; height?: number; reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<Page> {
+  const ctx = await browser.newContext({
+    viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
+    reducedMotion: opts.reducedMotion ?? 'no-preference',
+  });
+  const page = await ctx.newPage();
+  await page.goto(url(path));
+  await page.waitForFunction(() => customElements.get('figure-stage') !== undefined);
+  return page;
+}
+
+const shown = (page: Page) => page.locator('figure-stage').getAttribute('data-shown');
+
+/** Scrolls with the wheel, as a reader would, until the step's top sits at `at` × the viewport height. */
+async function scrollToStep(page: Page, id: string, at = 0.4): Promise<void> {
+  const top = await page.evaluate(
+    ([stepId, frac]) => {
+      const r = document.getElementById(stepId)?.getBoundingClientRect();
+      return r ? r.top - innerHeight * frac : 0;
+    },
+    [id, at] as const,
+  );
+  await page.mouse.move(300, 300);
+  await page.mouse.wheel(0, top);
+}
+
+/** The visible SVG's marks must equal the state's marks in the page's own JSON payload. */
+async function marksMatchState(page: Page, state: string): Promise<string[]> {
+  return page.evaluate((st) => {
+    const stage = document.querySelector('figure-stage');
+    const payload = JSON.parse(stage?.querySelector('script[data-figure-states]')?.textContent ?? '{}');
+    const svg = [...(stage?.querySelectorAll<SVGSVGElement>('svg[data-layout]') ?? [])].find((s) => s.getBoundingClientRect().width > 0);
+    const target = payload.layouts[svg?.dataset.layout ?? ''][st] as Record<string, [Record<string, string | number>, string?]>;
+    const wrong: string[] = [];
+    for (const el of svg?.querySelectorAll<SVGElement>('[data-key]') ?? []) {
+      const entry = target[el.dataset.key ?? ''];
+      if (!entry) {
+        if (Number(el.getAttribute('opacity') ?? 1) > 0.01) wrong.push(`${el.dataset.key} should be hidden`);
+        continue;
+      }
+      for (const [name, value] of Object.entries(entry[0])) {
+        if (name === 'class') continue;
+        const got = el.getAttribute(name);
+        if (typeof value === 'number' ? Math.abs(Number(got) - value) > 0.05 : got !== value) wrong.push(`${el.dataset.key}.${name}: ${got} ≠ ${value}`);
+      }
+    }
+    return wrong;
+  }, state);
+}
+
+for (const ch of chapters) {
+  describe(ch.path, () => {
+    it('starts at the first step with JavaScript on', async () => {
+      const page = await open(ch.path);
+      expect(await shown(page)).toBe(ch.steps[0]);
+      await page.context().close();
+    });
+
+    it('scrolling to the second step changes the figure to that state', async () => {
+      const page = await open(ch.path);
+      const second = ch.steps[1] ?? '';
+      await scrollToStep(page, second);
+      await expect.poll(() => shown(page), { timeout: 5000 }).toBe(second);
+      await expect.poll(() => marksMatchState(page, second), { timeout: 3000 }).toEqual([]);
+      await page.context().close();
+    });
+
+    it('a deep link #<step> shows that state for every step', async () => {
+      const page = await open(ch.path);
+      for (const step of ch.steps) {
+        await page.goto(url(`${ch.path}#${step}`));
+        await page.reload();
+        await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
+        expect(await shown(page), step).toBe(step);
+        expect(await marksMatchState(page, step), step).toEqual([]);
+        const inView = await page.evaluate((id) => {
+          const r = document.getElementById(id)?.getBoundingClientRect();
+          return !!r && r.top < innerHeight && r.bottom > 0;
+        }, step);
+        expect(inView, `${step} scrolled into view`).toBe(true);
+      }
+      await page.context().close();
+    });
+
+    it('the language switch lands on the twin page at the same step', async () => {
+      const step = ch.steps[2] ?? ch.steps[0] ?? '';
+      const page = await open(`${ch.path}#${step}`);
+      await expect.poll(() => shown(page)).toBe(step);
+      await page.locator('a.lang-switch').click();
+      await page.waitForURL((u) => !u.pathname.startsWith(`/${ch.lang}/`));
+      expect(new URL(page.url()).hash).toBe(`#${step}`);
+      await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
+      expect(await shown(page)).toBe(step);
+      expect(await page.locator('html').getAttribute('lang')).toBe(ch.lang === 'de' ? 'en' : 'de');
+      await page.context().close();
+    });
+
+    it('keyboard: tabbing onto a step moves the figure to it', async () => {
+      const page = await open(ch.path);
+      const target = ch.steps[2] ?? '';
+      let reached = '';
+      for (let i = 0; i < 60 && reached !== target; i++) {
+        await page.keyboard.press('Tab');
+        reached = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.closest<HTMLElement>('[data-step-id]')?.dataset.stepId ?? '');
+      }
+      expect(reached).toBe(target);
+      await expect.poll(() => shown(page)).toBe(target);
+      await page.context().close();
+    });
+
+    it('reduced motion: a state change lands at once, without a tween', async () => {
+      const page = await open(ch.path, { reducedMotion: 'reduce' });
+      const second = ch.steps[1] ?? '';
+      await page.evaluate((id) => document.querySelector('figure-stage')?.setAttribute('data-step', id), second);
+      expect(await marksMatchState(page, second)).toEqual([]);
+      await page.context().close();
+    });
+
+    it('on a phone the figure stays pinned above the active step, never over its text', async () => {
+      const page = await open(ch.path, { width: 375, height: 740 });
+      const step = ch.steps[2] ?? '';
+      // Just past the point where the step takes over: its text must be fully below the figure.
+      await scrollToStep(page, step, 0.66);
+      await expect.poll(() => shown(page), { timeout: 5000 }).toBe(step);
+      const box = await page.evaluate((id) => {
+        const g = document.querySelector('.scrolly__graphic')?.getBoundingClientRect();
+        const card = document.getElementById(id)?.querySelector('.step__card')?.getBoundingClientRect();
+        return { gTop: g?.top ?? -1, gBottom: g?.bottom ?? 0, cardTop: card?.top ?? 0, vh: innerHeight };
+      }, step);
+      expect(box.gTop).toBeLessThanOrEqual(1);
+      expect(box.gBottom).toBeLessThan(box.vh * 0.65);
+      expect(box.cardTop).toBeGreaterThanOrEqual(box.gBottom - 1);
+      await page.context().close();
+    });
+
+    it('keeps working after a resize from desktop to phone width', async () => {
+      const page = await open(ch.path);
+      await page.setViewportSize({ width: 390, height: 844 });
+      const last = ch.steps.at(-1) ?? '';
+      await scrollToStep(page, last);
+      await expect.poll(() => shown(page), { timeout: 5000 }).toBe(last);
+      await page.context().close();
+    });
+  });
+}
+
+describe('bad fragments', () => {
+  const ch = chapters[0];
+  for (const hash of ['#no-such-step', '#%E0%A4%A', '#%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E']) {
+    it(`${hash} falls back to the first state without errors`, async () => {
+      const errors: string[] = [];
+      const page = await (await browser.newContext()).newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('dialog', (d) => {
+        errors.push(`dialog: ${d.message()}`);
+        void d.dismiss();
+      });
+      await page.goto(url(`${ch?.path}${hash}`));
+      await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
+      expect(await shown(page)).toBe(ch?.steps[0]);
+      expect(await page.locator('img[src="x"]').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.context().close();
+    });
+  }
+});

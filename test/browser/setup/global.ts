@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { findChromium } from '../../support/find-chromium.mjs';
+
+/**
+ * Builds the site (unless SKIP_BUILD=1), serves dist/ with `astro preview` on
+ * 127.0.0.1 (the same server `npm start` uses, 404 page included) and hands the
+ * base URL to the tests.
+ */
+const root = join(import.meta.dirname, '../../..');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    chromiumPath: string;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const chromiumPath = findChromium();
+  if (process.env['SKIP_BUILD'] !== '1') {
+    const started = Date.now();
+    const r = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    if (r.status !== 0) throw new Error(`astro build failed:\n${r.stdout}\n${r.stderr}`);
+    console.log(`[browser] site built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const { preview } = await import('astro');
+  const port = await freePort();
+  const server = await preview({ root, logLevel: 'error', server: { host: '127.0.0.1', port } });
+  project.provide('baseUrl', `http://127.0.0.1:${port}`);
+  project.provide('chromiumPath', chromiumPath);
+  return async () => {
+    await server.stop();
+  };
+}

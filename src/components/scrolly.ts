@@ -17,6 +17,8 @@ export interface StepDetail {
   instant: boolean;
 }
 
+const printing = matchMedia('print');
+
 /** Reads a step id from a URL fragment; malformed escapes and unknown ids give null. */
 export function stepFromHash(hash: string, known: readonly string[]): string | null {
   let id: string;
@@ -36,7 +38,8 @@ function init(root: HTMLElement): void {
   let active = '';
 
   const setStep = (id: string, instant: boolean): void => {
-    if (id === active) return;
+    // Print reflows the page and would fire step changes; the printed figure is the summary anyway.
+    if (id === active || printing.matches) return;
     active = id;
     for (const s of steps) {
       const on = s.dataset.stepId === id;

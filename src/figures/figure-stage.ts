@@ -20,6 +20,7 @@ interface Payload {
 }
 
 const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
+const printing = matchMedia('print');
 
 class FigureStage extends HTMLElement {
   static observedAttributes = ['data-step'];
@@ -30,10 +31,25 @@ class FigureStage extends HTMLElement {
     this.#load();
     const step = this.getAttribute('data-step');
     if (step) this.#show(step, true);
+    printing.addEventListener('change', this.#onPrint);
+    addEventListener('beforeprint', this.#onPrint);
+    addEventListener('afterprint', this.#onPrint);
   }
 
+  disconnectedCallback(): void {
+    printing.removeEventListener('change', this.#onPrint);
+    removeEventListener('beforeprint', this.#onPrint);
+    removeEventListener('afterprint', this.#onPrint);
+  }
+
+  /** Print shows the summary state, as the page does without JavaScript; the screen gets its step back. */
+  #onPrint = (event: Event): void => {
+    const toPrint = event.type === 'beforeprint' || (event.type === 'change' && printing.matches);
+    this.#show(toPrint ? 'summary' : (this.getAttribute('data-step') ?? 'summary'), true);
+  };
+
   attributeChangedCallback(_name: string, previous: string | null, step: string | null): void {
-    if (!this.isConnected || step === null || step === previous) return;
+    if (!this.isConnected || step === null || step === previous || printing.matches) return;
     this.#show(step, this.hasAttribute('data-instant') || reduceMotion.matches);
   }
 

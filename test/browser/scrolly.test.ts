@@ -151,6 +151,20 @@ for (const ch of chapters) {
       await page.context().close();
     });
 
+    it('print shows the summary state, and the screen gets its step back', async () => {
+      const step = ch.steps[1] ?? '';
+      const page = await open(`${ch.path}#${step}`);
+      await expect.poll(() => shown(page)).toBe(step);
+      await page.emulateMedia({ media: 'print' });
+      await expect.poll(() => shown(page)).toBe('summary');
+      expect(await marksMatchState(page, 'summary')).toEqual([]);
+      const sticky = await page.evaluate(() => getComputedStyle(document.querySelector('.scrolly__graphic') as Element).position);
+      expect(sticky).toBe('static');
+      await page.emulateMedia({ media: 'screen' });
+      await expect.poll(() => shown(page)).toBe(step);
+      await page.context().close();
+    });
+
     it('keeps working after a resize from desktop to phone width', async () => {
       const page = await open(ch.path);
       await page.setViewportSize({ width: 390, height: 844 });

@@ -28,3 +28,26 @@ export function langOfPath(pathname: string): Lang {
   const rest = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname.replace(/^\/+/, '');
   return rest.startsWith('en/') || rest === 'en' ? 'en' : 'de';
 }
+
+/** File kinds a figure can be downloaded as. */
+export type DownloadKind = 'svg' | 'png' | 'csv' | 'json';
+
+/** A figure's download: /downloads/<lang>/<figure>.<ext> (built statically, see src/pages/downloads). */
+export function downloadPath(lang: Lang, figure: string, kind: DownloadKind): string {
+  return withBase(`downloads/${lang}/${figure}.${kind}`);
+}
+
+/** A figure's 1200×630 social preview image: /og/<lang>/<figure>.png. */
+export function ogImagePath(lang: Lang, figure: string): string {
+  return withBase(`og/${lang}/${figure}.png`);
+}
+
+/** The bare figure for an iframe: /embed/<lang>/<figure>/. */
+export function embedPath(lang: Lang, figure: string): string {
+  return withBase(`embed/${lang}/${figure}/`);
+}
+
+/** The static oEmbed document of a figure: /oembed/<lang>/<figure>.json. */
+export function oembedPath(lang: Lang, figure: string): string {
+  return withBase(`oembed/${lang}/${figure}.json`);
+}

@@ -83,14 +83,27 @@ export function escapeXml(s: string): string {
 }
 
 /**
- * Merges the marks of all states of one layout into one list of keys, in first-seen
- * order, so the static SVG holds every element any state needs. Each state then only
- * changes attributes: no element is created or removed in the browser.
+ * Merges the marks of all states of one layout into one paint order, so the static
+ * SVG holds every element any state needs. Each state then only changes attributes:
+ * no element is created or removed in the browser. A key first seen in a later state
+ * is inserted right after the key that precedes it in that state, so every state keeps
+ * its own stacking (grid lines stay behind bars).
  */
 export function unionKeys(states: readonly (readonly Mark[])[]): string[] {
-  const seen = new Set<string>();
-  for (const marks of states) for (const m of marks) seen.add(m.key);
-  return [...seen];
+  const order: string[] = [];
+  for (const marks of states) {
+    let at = -1;
+    for (const m of marks) {
+      const found = order.indexOf(m.key);
+      if (found >= 0) {
+        at = found;
+      } else {
+        order.splice(at + 1, 0, m.key);
+        at += 1;
+      }
+    }
+  }
+  return order;
 }
 
 /** The attributes of one mark as SVG attribute name → value (rounded, class included). */

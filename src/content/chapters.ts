@@ -21,3 +21,8 @@ export async function twinOf(entry: Chapter, lang: Lang): Promise<Chapter | unde
 
 /** Chapters planned for the site: the landing page and contents list show all of them. */
 export const CHAPTER_COUNT = 5;
+
+/** The chapter that tells a figure's story in a language (embeds link back to it). */
+export async function chapterForFigure(lang: Lang, figureId: string): Promise<Chapter | undefined> {
+  return (await chaptersIn(lang)).find((c) => c.data.figure === figureId);
+}

@@ -1,0 +1,83 @@
+import { embedCode, embedUrl } from '../embed/code';
+
+/**
+ * Makes each "Share / embed" disclosure live: the code follows the choosers and the
+ * figure's current state, the preview iframe loads when the menu opens, and the copy
+ * buttons confirm (or fall back to selecting the text where the Clipboard API is refused).
+ * Everything is set through DOM properties; nothing is parsed as HTML.
+ */
+
+function init(menu: HTMLDetailsElement): void {
+  const q = <T extends Element>(sel: string) => menu.querySelector<T>(sel);
+  const stage = menu.closest('figure')?.querySelector<HTMLElement>('figure-stage');
+  const code = q<HTMLTextAreaElement>('[data-share-code]');
+  const link = q<HTMLInputElement>('[data-share-link]');
+  const status = q<HTMLElement>('[data-share-status]');
+  const langSel = q<HTMLSelectElement>('[data-share-lang]');
+  const stateSel = q<HTMLSelectElement>('[data-share-state]');
+  const themeSel = q<HTMLSelectElement>('[data-share-theme]');
+  const previewBox = q<HTMLElement>('[data-share-preview]');
+  if (!code || !link || !status || !langSel || !stateSel || !themeSel || !previewBox) return;
+  const d = menu.dataset;
+  const siteRoot = new URL(d['base'] ?? '/', location.origin).href;
+  let iframe: HTMLIFrameElement | null = null;
+
+  for (const el of menu.querySelectorAll<HTMLElement>('[hidden][data-share-copy], [hidden][data-share-copy-link], [hidden][data-share-close]')) el.hidden = false;
+
+  const current = (): string => stage?.dataset['shown'] ?? 'summary';
+
+  const update = (): void => {
+    const lang = langSel.value === 'en' ? 'en' : 'de';
+    const step = stateSel.value === 'current' ? current() : 'summary';
+    const theme = themeSel.value === 'light' || themeSel.value === 'dark' ? themeSel.value : 'auto';
+    const opts = { siteRoot, lang, figure: d['figure'] ?? '', step, theme, title: d[`title${lang === 'en' ? 'En' : 'De'}`] ?? '', height: Number(d['height']) || 500 } as const;
+    code.value = embedCode(opts);
+    const chapter = d[`chapter${lang === 'en' ? 'En' : 'De'}`] || location.pathname;
+    const url = new URL(chapter, location.origin);
+    url.hash = current();
+    link.value = url.href;
+    if (menu.open) {
+      const src = new URL(embedUrl(opts));
+      if (!iframe) {
+        iframe = document.createElement('iframe');
+        iframe.loading = 'lazy';
+        iframe.height = String(opts.height);
+        previewBox.append(iframe);
+        previewBox.hidden = false;
+      }
+      iframe.title = opts.title;
+      if (iframe.src !== src.href) iframe.src = src.href;
+    }
+  };
+
+  const copy = async (text: string, field: HTMLTextAreaElement | HTMLInputElement): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(text);
+      status.textContent = menu.dataset['copied'] ?? '';
+    } catch {
+      field.focus();
+      field.select();
+      status.textContent = menu.dataset['copyFailed'] ?? '';
+    }
+  };
+
+  menu.addEventListener('toggle', update);
+  for (const sel of [langSel, stateSel, themeSel]) sel.addEventListener('change', update);
+  stage?.addEventListener('figure:state', () => {
+    if (menu.open) update();
+  });
+  q('[data-share-copy]')?.addEventListener('click', () => void copy(code.value, code));
+  q('[data-share-copy-link]')?.addEventListener('click', () => void copy(link.value, link));
+  q('[data-share-close]')?.addEventListener('click', () => {
+    menu.open = false;
+    q<HTMLElement>('summary')?.focus();
+  });
+  menu.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && menu.open) {
+      menu.open = false;
+      q<HTMLElement>('summary')?.focus();
+    }
+  });
+}
+
+for (const menu of document.querySelectorAll<HTMLDetailsElement>('details[data-share]')) init(menu);

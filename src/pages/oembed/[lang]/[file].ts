@@ -1,0 +1,38 @@
+import type { APIRoute } from 'astro';
+import { defaultEmbedHeight, embedCode } from '../../../embed/code';
+import { figure as getFigure, figures } from '../../../figures';
+import { LANGS, type Lang } from '../../../i18n/lang';
+import { BASE, absolute, embedPath, ogImagePath } from '../../../i18n/routes';
+import { t } from '../../../i18n/t';
+
+/** A static oEmbed document (type "rich") per figure and language: /oembed/<lang>/<figure>.json. */
+export function getStaticPaths() {
+  return LANGS.flatMap((lang) => Object.keys(figures).map((id) => ({ params: { lang, file: `${id}.json` } })));
+}
+
+export const GET: APIRoute = ({ params, site }) => {
+  const lang = params['lang'] as Lang;
+  const fig = getFigure((params['file'] ?? '').replace(/\.json$/, ''));
+  const siteRoot = absolute(BASE, site);
+  const height = defaultEmbedHeight(fig.layouts.wide);
+  const title = fig.title(lang);
+  const body = {
+    version: '1.0',
+    type: 'rich',
+    title,
+    provider_name: t(lang, 'site.name'),
+    provider_url: siteRoot,
+    author_name: t(lang, 'site.name'),
+    author_url: siteRoot,
+    html: embedCode({ siteRoot, lang, figure: fig.id, title: t(lang, 'embed.iframeTitle', { title }), height }),
+    width: fig.layouts.wide.width,
+    height,
+    thumbnail_url: absolute(ogImagePath(lang, fig.id), site),
+    thumbnail_width: 1200,
+    thumbnail_height: 630,
+    url: absolute(embedPath(lang, fig.id), site),
+    license: 'CC BY 4.0',
+    license_url: 'https://creativecommons.org/licenses/by/4.0/',
+  };
+  return new Response(JSON.stringify(body, null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

@@ -15,7 +15,10 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Scripts and styles always ship as files: the Content-Security-Policy then needs
+  // no 'unsafe-inline' and no per-page hashes (see public/_headers).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') })],
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,542 @@
+import { readFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { fact } from '../../src/data/facts';
+import {
+  csvCell,
+  figureCsv,
+  figureJson,
+  figurePng,
+  figureSources,
+  markStyle,
+  ogImage,
+  standaloneSvg,
+  tonePalette,
+  toCsv,
+  TYPE_SIZES,
+  TYPE_WEIGHTS,
+} from '../../src/export';
+import { figures } from '../../src/figures';
+import { layoutFrames } from '../../src/figures/frames';
+import { wrapText } from '../../src/export/text';
+import { escapeXml } from '../../src/figures/marks';
+import { SUMMARY, type LayoutName } from '../../src/figures/types';
+import { LANGS } from '../../src/i18n/lang';
+import { t } from '../../src/i18n/t';
+
+/**
+ * Downloads and previews for every registered figure in every language, checked
+ * through the src/export functions directly (no build): CSV parses to the data
+ * table, SVGs are well-formed and carry title, description, sources and credit,
+ * PNGs have the promised size and show the credit, JSON has its fields.
+ */
+
+const root = new URL('../../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+
+// ---- tiny, strict helpers (no packages) ----
+
+/** RFC 4180 parser: quoted fields may hold commas, doubled quotes and line breaks; records end in CRLF. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i += 2;
+      } else if (c === '"') {
+        quoted = false;
+        i++;
+        if (i < text.length && !',\r'.includes(text[i] as string)) throw new Error(`CSV: text after closing quote at ${i}`);
+      } else {
+        field += c;
+        i++;
+      }
+    } else if (c === '"') {
+      if (field !== '') throw new Error(`CSV: quote inside an unquoted field at ${i}`);
+      quoted = true;
+      i++;
+    } else if (c === ',') {
+      row.push(field);
+      field = '';
+      i++;
+    } else if (c === '\r') {
+      if (text[i + 1] !== '\n') throw new Error(`CSV: CR without LF at ${i}`);
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += 2;
+    } else if (c === '\n') {
+      throw new Error(`CSV: bare LF at ${i} (records must end in CRLF)`);
+    } else {
+      field += c;
+      i++;
+    }
+  }
+  if (quoted) throw new Error('CSV: unterminated quoted field');
+  if (field !== '' || row.length) throw new Error('CSV: last record lacks its CRLF');
+  return rows;
+}
+
+const ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
+
+/**
+ * Strict well-formedness scan: one root, balanced and properly nested tags,
+ * quoted unique attributes, no raw "<" in attribute values, no bare "&" anywhere.
+ * Returns the element names in document order.
+ */
+function checkXml(s: string): string[] {
+  const stack: string[] = [];
+  const names: string[] = [];
+  let roots = 0;
+  let i = 0;
+  while (i < s.length) {
+    const lt = s.indexOf('<', i);
+    const text = lt < 0 ? s.slice(i) : s.slice(i, lt);
+    if (!stack.length && text.trim()) throw new Error(`XML: text outside the root: ${text.slice(0, 40)}`);
+    if (ENTITY.test(text)) throw new Error(`XML: bare "&" in text: ${text.slice(0, 60)}`);
+    if (lt < 0) break;
+    if (s.startsWith('<!--', lt)) {
+      const end = s.indexOf('-->', lt);
+      if (end < 0) throw new Error('XML: unclosed comment');
+      i = end + 3;
+      continue;
+    }
+    let j = lt + 1;
+    let quote = '';
+    for (; j < s.length; j++) {
+      const c = s[j] as string;
+      if (quote) {
+        if (c === quote) quote = '';
+        else if (c === '<') throw new Error(`XML: "<" inside an attribute value at ${j}`);
+      } else if (c === '"' || c === "'") quote = c;
+      else if (c === '>') break;
+      else if (c === '<') throw new Error(`XML: "<" inside a tag at ${j}`);
+    }
+    if (j >= s.length) throw new Error('XML: unclosed tag');
+    const tag = s.slice(lt + 1, j);
+    i = j + 1;
+    if (tag.startsWith('/')) {
+      const name = tag.slice(1).trim();
+      const open = stack.pop();
+      if (open !== name) throw new Error(`XML: </${name}> closes <${open ?? 'nothing'}>`);
+      continue;
+    }
+    const selfClosing = tag.endsWith('/');
+    const body = selfClosing ? tag.slice(0, -1) : tag;
+    const name = /^[A-Za-z_][\w.:-]*/.exec(body)?.[0];
+    if (!name) throw new Error(`XML: bad tag <${tag.slice(0, 30)}>`);
+    const attrs = body.slice(name.length);
+    const seen = new Set<string>();
+    const attrRe = /\s+([A-Za-z_:][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
+    let pos = 0;
+    while (pos < attrs.length) {
+      attrRe.lastIndex = pos;
+      const m = attrRe.exec(attrs);
+      if (!m) {
+        if (attrs.slice(pos).trim() === '') break;
+        throw new Error(`XML: bad attribute syntax in <${name}>: ${attrs.slice(pos, pos + 40)}`);
+      }
+      const attr = m[1] as string;
+      if (seen.has(attr)) throw new Error(`XML: duplicate attribute ${attr} in <${name}>`);
+      seen.add(attr);
+      if (ENTITY.test(m[2] ?? m[3] ?? '')) throw new Error(`XML: bare "&" in ${attr}`);
+      pos = attrRe.lastIndex;
+    }
+    if (!stack.length && roots++ > 0) throw new Error('XML: more than one root element');
+    names.push(name);
+    if (!selfClosing) stack.push(name);
+  }
+  if (stack.length) throw new Error(`XML: unclosed <${stack.join('>, <')}>`);
+  return names;
+}
+
+interface Png {
+  width: number;
+  height: number;
+  /** RGBA, 8 bit per channel. */
+  pixel(x: number, y: number): [number, number, number, number];
+}
+
+/** Decodes an 8-bit RGB/RGBA, non-interlaced PNG (what resvg writes). */
+function decodePng(bytes: Uint8Array): Png {
+  const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (!sig.every((b, k) => bytes[k] === b)) throw new Error('PNG: bad signature');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let pos = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 0;
+  const idat: Uint8Array[] = [];
+  while (pos < bytes.length) {
+    const len = view.getUint32(pos);
+    const type = String.fromCharCode(...bytes.subarray(pos + 4, pos + 8));
+    const data = bytes.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') {
+      width = view.getUint32(pos + 8);
+      height = view.getUint32(pos + 12);
+      const depth = data[8];
+      const colour = data[9];
+      if (depth !== 8 || (colour !== 6 && colour !== 2) || data[12] !== 0) throw new Error('PNG: unsupported format');
+      channels = colour === 6 ? 4 : 3;
+    }
+    if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const out = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)] as number;
+    for (let x = 0; x < stride; x++) {
+      const v = raw[y * (stride + 1) + 1 + x] as number;
+      const a = x >= channels ? (out[y * stride + x - channels] as number) : 0;
+      const b = y > 0 ? (out[(y - 1) * stride + x] as number) : 0;
+      const c = x >= channels && y > 0 ? (out[(y - 1) * stride + x - channels] as number) : 0;
+      let pred = 0;
+      if (filter === 1) pred = a;
+      else if (filter === 2) pred = b;
+      else if (filter === 3) pred = (a + b) >> 1;
+      else if (filter === 4) {
+        const p = a + b - c;
+        const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+        pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      }
+      out[y * stride + x] = (v + pred) & 0xff;
+    }
+  }
+  return {
+    width,
+    height,
+    pixel(x, y) {
+      const o = y * stride + x * channels;
+      return [out[o] as number, out[o + 1] as number, out[o + 2] as number, channels === 4 ? (out[o + 3] as number) : 255];
+    },
+  };
+}
+
+function rgb(hex: string): [number, number, number] {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) throw new Error(`not a #rrggbb colour: ${hex}`);
+  return [parseInt(m[1] as string, 16), parseInt(m[2] as string, 16), parseInt(m[3] as string, 16)];
+}
+
+const near = (p: readonly number[], c: readonly number[], tol = 3) => c.every((v, k) => Math.abs((p[k] as number) - v) <= tol);
+
+/** Share of pixels in a band of rows that differ from the background colour. */
+function inkShare(png: Png, y0: number, y1: number, bg: readonly number[]): number {
+  let ink = 0;
+  let all = 0;
+  for (let y = Math.max(0, y0); y < Math.min(png.height, y1); y++) {
+    for (let x = 0; x < png.width; x += 2) {
+      all++;
+      if (!near(png.pixel(x, y), bg, 12)) ink++;
+    }
+  }
+  return all ? ink / all : 0;
+}
+
+function rootAttr(svg: string, name: string): string | undefined {
+  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
+  return new RegExp(`\\s${name}="([^"]*)"`).exec(root)?.[1];
+}
+
+/** All text of the document's <text> elements, unescaped and joined by spaces. */
+function allText(svg: string): string {
+  const unescape = (s: string) =>
+    s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1] as string)).join(' ');
+}
+
+/** The keys of the marks drawn in a document, with their opacity attribute if any. */
+function drawnKeys(svg: string): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const m of svg.matchAll(/<(?:rect|line|text|circle|path)\b([^>]*)>/g)) {
+    const attrs = m[1] as string;
+    const key = /\sdata-key="([^"]*)"/.exec(attrs)?.[1];
+    if (key !== undefined) out.set(key, /\sopacity="([^"]*)"/.exec(attrs)?.[1]);
+  }
+  return out;
+}
+
+describe('the checkers used below reject broken input', () => {
+  it('checkXml() rejects unbalanced tags, bare ampersands, duplicate attributes and two roots', () => {
+    expect(checkXml('<svg a="1"><g><text>a &amp; b</text></g><rect/></svg>')).toEqual(['svg', 'g', 'text', 'rect']);
+    expect(() => checkXml('<svg><g></svg>')).toThrow();
+    expect(() => checkXml('<svg><text>a & b</text></svg>')).toThrow();
+    expect(() => checkXml('<svg a="1" a="2"/>')).toThrow();
+    expect(() => checkXml('<svg/><svg/>')).toThrow();
+    expect(() => checkXml('<svg title="a<b"/>')).toThrow();
+    expect(() => checkXml('<svg><text>x</svg>')).toThrow();
+  });
+
+  it('parseCsv() rejects bare LF, stray quotes and a missing final CRLF', () => {
+    expect(parseCsv('a,"b,c"\r\n')).toEqual([['a', 'b,c']]);
+    expect(() => parseCsv('a,b\n')).toThrow();
+    expect(() => parseCsv('a,b"c\r\n')).toThrow();
+    expect(() => parseCsv('a,"b"c\r\n')).toThrow();
+    expect(() => parseCsv('a,b')).toThrow();
+  });
+
+  it('decodePng() refuses what is not a PNG', () => {
+    expect(() => decodePng(new Uint8Array(64))).toThrow(/signature/);
+  });
+});
+
+// ---- the shared pieces ----
+
+describe('palette (tokens.css, light theme)', () => {
+  const css = read('src/styles/tokens.css');
+  /** First declaration of a token in the file: the light :root block comes first. */
+  const token = (name: string) => new RegExp(`--${name}:\\s*(#[0-9a-fA-F]{6})`).exec(css)?.[1];
+
+  it('tonePalette() maps every tone to the light token, accent to the figure accent and accent-2 to slate', () => {
+    for (const accent of ['teal', 'vermilion', 'indigo', 'ochre', 'plum'] as const) {
+      const p = tonePalette(accent);
+      expect(p.accent).toBe(token(accent));
+      expect(p['accent-2']).toBe(token('slate'));
+      for (const tone of ['ink', 'muted', 'grid', 'paper', 'soft'] as const) expect(p[tone]).toBe(token(tone));
+    }
+    expect(tonePalette('teal').accent).not.toBe(tonePalette('plum').accent);
+  });
+
+  it('TYPE_SIZES and TYPE_WEIGHTS match the ts-* and tw-* rules of figure.css', () => {
+    const fig = read('src/styles/figure.css');
+    for (const [size, px] of Object.entries(TYPE_SIZES)) {
+      expect(new RegExp(`\\.ts-${size}\\s*\\{\\s*font-size:\\s*${px}px`).test(fig), `ts-${size}`).toBe(true);
+    }
+    expect(fig).toMatch(new RegExp(`\\.tw-bold\\s*\\{\\s*font-weight:\\s*${TYPE_WEIGHTS.bold}`));
+    expect(fig).toMatch(new RegExp(`\\.tw-regular\\s*\\{\\s*font-weight:\\s*${TYPE_WEIGHTS.regular}`));
+  });
+
+  it('markStyle() carries every mark rule of figure.css with concrete colours and nothing else', () => {
+    const style = markStyle('teal');
+    expect(style).not.toContain('var(');
+    expect(style).toContain(`.mk-text.tone-ink{fill: ${token('ink')};}`);
+    expect(style).toContain(`fill: ${token('teal')}`);
+    expect(style).toContain(`stroke: ${token('slate')}`);
+    expect(style).toContain('.dashed{stroke-dasharray: 4 3;}');
+    expect(style).toContain('.ts-xl{font-size: 30px;}');
+    // Layout rules of the page (figure-stage, the data table, @container) stay out.
+    expect(style).not.toMatch(/data-table|figure-stage|@container|\.fig\b/);
+    // Every selector figure.css gives a mark class appears.
+    const markSelectors = [...read('src/styles/figure.css').matchAll(/^(\.(?:mk|ts|tw|sw|dashed|filled|stroked)\b[^{]*)\{/gm)].map((m) =>
+      (m[1] as string).split(',').map((x) => x.trim()),
+    );
+    expect(markSelectors.length).toBeGreaterThan(20);
+    for (const sels of markSelectors) expect(style).toContain(`${sels.join(',')}{`);
+  });
+});
+
+describe('csvCell() and toCsv()', () => {
+  it('quotes commas, quotes and line breaks and doubles inner quotes (RFC 4180)', () => {
+    expect(csvCell('"quotes, commas"')).toBe('"""quotes, commas"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell(null)).toBe('');
+  });
+
+  it('defuses cells a spreadsheet would run as formulas, but keeps numbers as numbers', () => {
+    expect(csvCell("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
+    expect(csvCell('+11 %')).toBe("'+11 %");
+    expect(csvCell('-1')).toBe("'-1");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('=HYPERLINK("http://x", "a,b")')).toBe(`"'=HYPERLINK(""http://x"", ""a,b"")"`);
+    expect(csvCell(-5)).toBe('-5');
+    expect(csvCell(2.3)).toBe('2.3');
+    expect(() => csvCell(Number.NaN)).toThrow();
+  });
+
+  it('round-trips a synthetic table through an RFC 4180 parser', () => {
+    const rows = [
+      ['label', 'raw'],
+      ['=cmd|\' /C calc\'!A0', -42],
+      ['"quotes, commas"', 1.5],
+      ['line\r\nbreak', null],
+    ];
+    expect(parseCsv(toCsv(rows))).toEqual([
+      ['label', 'raw'],
+      ["'=cmd|' /C calc'!A0", '-42'],
+      ['"quotes, commas"', '1.5'],
+      ['line\r\nbreak', ''],
+    ]);
+  });
+});
+
+describe('wrapText()', () => {
+  const style = { size: 10, weight: 450 };
+  const source = 'Quellen: Kontext: Presseberichte, Januar 2023 · Kontext: OpenAI, 2. Oktober 2024 · Quellartikel · Jefferies, zitiert im Quellartikel';
+
+  it('keeps every line within the width, loses no word and starts no line with a separator', () => {
+    for (const width of [120, 200, 333, 1000]) {
+      const lines = wrapText(source, width, style);
+      for (const line of lines) expect([...line].length * 0.56 * 10, line).toBeLessThanOrEqual(width);
+      expect(lines.join(' ')).toBe(source);
+      for (const line of lines) expect(line).not.toMatch(/^[·–—]/);
+      // A context label stays with its source wherever the pair fits on a line.
+      if (width >= 200) for (const line of lines) expect(line).not.toMatch(/Kontext:$/);
+    }
+    expect(wrapText(source, 1000, style)).toHaveLength(1);
+    expect(wrapText(source, 400, style)).toHaveLength(2);
+  });
+
+  it('breaks a word longer than the line between characters', () => {
+    const lines = wrapText('Donaudampfschifffahrtsgesellschaftskapitän', 60, style);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join('')).toBe('Donaudampfschifffahrtsgesellschaftskapitän');
+    for (const line of lines) expect([...line].length * 5.6).toBeLessThanOrEqual(60);
+  });
+});
+
+// ---- every figure × language ----
+
+const SITE = 'https://news.example.com';
+/** What a text cell should read after formula defusing (independent of the implementation). */
+const defused = (s: string) => (['=', '+', '-', '@', '\t', '\r'].includes(s.charAt(0)) ? `'${s}` : s);
+const HEADER = ['figure', 'fact_id', 'label', 'value', 'raw', 'unit', 'kind', 'source'];
+
+describe.each(Object.values(figures).flatMap((fig) => LANGS.map((lang) => ({ fig, lang, name: `${fig.id} (${lang})` }))))('downloads of $name', ({ fig, lang }) => {
+  const tones = tonePalette(fig.accent);
+  const credit = t(lang, 'credit.graphic', { site: t(lang, 'site.name') });
+
+  it('CSV has the header and one parsed record per data-table row', () => {
+    const table = fig.table(lang);
+    const rows = parseCsv(figureCsv(fig, lang));
+    expect(rows[0]).toEqual(HEADER);
+    expect(rows).toHaveLength(table.length + 1);
+    rows.slice(1).forEach((r, k) => {
+      const row = table[k];
+      if (!row) throw new Error('row missing');
+      expect(r).toHaveLength(HEADER.length);
+      expect(r[0]).toBe(fig.id);
+      expect(r[1]).toBe(row.fact);
+      expect(r[2]).toBe(defused(row.label));
+      expect(r[3]).toBe(defused(row.value));
+      expect(r[4]).toBe(row.raw === null ? '' : String(row.raw));
+      if (row.raw !== null) expect(Number(r[4])).toBe(row.raw);
+      expect(r[6]).toBe(fact(row.fact).kind);
+      expect(r[7]).toBe(defused(fact(row.fact).source[lang]));
+    });
+  });
+
+  it('SVG is well-formed, sized, titled, described and credited', () => {
+    const svg = standaloneSvg({ figure: fig, lang });
+    const names = checkXml(svg);
+    expect(names[0]).toBe('svg');
+    const width = Number(rootAttr(svg, 'width'));
+    const height = Number(rootAttr(svg, 'height'));
+    expect(width).toBeGreaterThan(fig.layouts.wide.width);
+    expect(height).toBeGreaterThan(fig.layouts.wide.height);
+    expect(rootAttr(svg, 'viewBox')).toBe(`0 0 ${width} ${height}`);
+    expect(rootAttr(svg, 'xmlns')).toBe('http://www.w3.org/2000/svg');
+    expect(svg).toContain(`<title>${escapeXml(fig.title(lang))}</title>`);
+    expect(svg).toContain(`<desc>${escapeXml(fig.alt(SUMMARY, lang))}</desc>`);
+    // The site's Inter travels inside the file.
+    expect(svg).toMatch(/@font-face\{font-family:"Inter";[^}]*src:url\(data:font\/woff2;base64,[A-Za-z0-9+/]{1000,}={0,2}\)/);
+    expect(svg).toContain(`fill="${tones.paper}"`);
+    const text = allText(svg).replace(/\s+/g, ' ');
+    expect(text).toContain(credit);
+    for (const source of figureSources(fig, lang)) expect(text).toContain(source.replace(/\s+/g, ' '));
+    expect(text).toContain(t(lang, figureSources(fig, lang).length > 1 ? 'figure.sources' : 'figure.source'));
+  });
+
+  it('SVG frame text stays inside the file (estimated like the figure tests)', () => {
+    for (const layout of ['wide', 'narrow'] as LayoutName[]) {
+      const svg = standaloneSvg({ figure: fig, lang, layout });
+      const width = Number(rootAttr(svg, 'width'));
+      const height = Number(rootAttr(svg, 'height'));
+      // Frame text: the <text> elements outside the nested figure <svg>.
+      const frame = svg.replace(/<svg\b(?![^>]*role=)[\s\S]*?<\/svg>/, '');
+      const lines = [...frame.matchAll(/<text\b([^>]*)>([^<]*)<\/text>/g)];
+      expect(lines.length).toBeGreaterThanOrEqual(3);
+      for (const [, attrs, content] of lines) {
+        const num = (name: string) => Number(new RegExp(`\\s${name}="([\\d.]+)"`).exec(attrs as string)?.[1] ?? 0);
+        const [x, y, size, weight, spacing] = ['x', 'y', 'font-size', 'font-weight', 'letter-spacing'].map(num) as [number, number, number, number, number];
+        expect(size).toBeGreaterThan(0);
+        const chars = [...(content as string).replace(/&[a-z#0-9]+;/g, '_')].length;
+        const caps = content === (content as string).toUpperCase() && /[A-ZÄÖÜ]/.test(content as string);
+        const w = chars * (caps ? 0.7 : 0.56) * size * (weight >= 700 ? 1.04 : 1) + chars * spacing;
+        expect(x + w, `"${content}" (${layout})`).toBeLessThanOrEqual(width);
+        expect(y, `"${content}" (${layout})`).toBeLessThanOrEqual(height);
+      }
+    }
+  });
+
+  it("SVG of each state and layout draws exactly that state's marks, hidden ones kept hidden", () => {
+    for (const layout of ['wide', 'narrow'] as LayoutName[]) {
+      const frames = layoutFrames(fig, layout, lang);
+      for (const state of fig.states) {
+        const marks = frames.states[state] ?? [];
+        const drawn = drawnKeys(standaloneSvg({ figure: fig, lang, state, layout, embedFont: false }));
+        expect([...drawn.keys()].sort(), `${state} ${layout}`).toEqual(marks.map((m) => m.key).sort());
+        for (const m of marks) {
+          const opacity = drawn.get(m.key);
+          if ((m.opacity ?? 1) === 0) expect(opacity, `${m.key} in ${state}`).toBe('0');
+          else expect(Number(opacity ?? 1), `${m.key} in ${state}`).toBeGreaterThan(0);
+        }
+      }
+    }
+    expect(() => standaloneSvg({ figure: fig, lang, state: 'no-such-state' })).toThrow();
+  });
+
+  it('PNG is twice the SVG size, on paper, with the footer text rendered', () => {
+    const svg = standaloneSvg({ figure: fig, lang });
+    const png = decodePng(figurePng({ figure: fig, lang }));
+    expect(png.width).toBe(2 * Number(rootAttr(svg, 'width')));
+    expect(png.height).toBe(2 * Number(rootAttr(svg, 'height')));
+    const paper = rgb(tones.paper);
+    expect(near(png.pixel(0, 0), paper)).toBe(true);
+    expect(near(png.pixel(png.width - 1, png.height - 1), paper)).toBe(true);
+    // Source and credit lines sit in the bottom ~70 px (2×): glyphs must have been drawn there.
+    expect(inkShare(png, png.height - 150, png.height - 30, paper)).toBeGreaterThan(0.01);
+    // The figure's accent appears somewhere: marks are styled, not default black.
+    const accent = rgb(tones.accent);
+    const accent2 = rgb(tones['accent-2']);
+    let found = false;
+    for (let y = 0; y < png.height && !found; y += 2) {
+      for (let x = 0; x < png.width && !found; x += 2) found = near(png.pixel(x, y), accent, 6) || near(png.pixel(x, y), accent2, 6);
+    }
+    expect(found).toBe(true);
+  }, 60_000);
+
+  it('JSON carries title, sources, credit, licence, embed URL, units and every data point', () => {
+    const json = figureJson(fig, lang, SITE);
+    const table = fig.table(lang);
+    expect(json.title).toBe(fig.title(lang));
+    expect(json.figure).toBe(fig.id);
+    expect(json.language).toBe(lang);
+    expect(json.credit).toBe(credit);
+    expect(json.licence).toBe('CC BY 4.0');
+    expect(json.licenceUrl).toBe('https://creativecommons.org/licenses/by/4.0/');
+    expect(json.url).toBe(`${SITE}/embed/${lang}/${fig.id}/`);
+    expect(json.source.length).toBeGreaterThan(0);
+    expect(new Set(json.source).size).toBe(json.source.length);
+    expect(json.units).toEqual([...new Set(table.map((r) => r.unit))]);
+    expect(json.data).toHaveLength(table.length);
+    json.data.forEach((d, k) => {
+      const f = fact(d.fact);
+      expect(d.fact).toBe(table[k]?.fact);
+      expect(d.raw).toBe(table[k]?.raw);
+      expect(d.kind).toBe(f.kind);
+      expect(d.source).toBe(f.source[lang]);
+      expect(d.arithmetic).toBe(f.arithmetic?.[lang]);
+    });
+    // Survives a JSON round trip unchanged (no undefined, no NaN).
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+
+  it('social preview is a 1200 × 630 PNG with the accent bar, paper and a drawn figure', () => {
+    const png = decodePng(ogImage({ figure: fig, lang }));
+    expect([png.width, png.height]).toEqual([1200, 630]);
+    expect(near(png.pixel(0, 0), rgb(tones.accent))).toBe(true);
+    expect(near(png.pixel(0, 40), rgb(tones.paper))).toBe(true);
+    expect(inkShare(png, 200, 560, rgb(tones.paper))).toBeGreaterThan(0.01);
+    expect(inkShare(png, 580, 630, rgb(tones.paper))).toBeGreaterThan(0.002);
+  }, 60_000);
+});

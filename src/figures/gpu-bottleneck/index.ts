@@ -1,0 +1,55 @@
+import { fill, formatDate, formatNumber } from '../../i18n/format';
+import type { Lang } from '../../i18n/lang';
+import type { DataRow, FigureModule } from '../types';
+import { data } from './data';
+import { geometry } from './geometry';
+import { stateFor, states } from './states';
+import { strings } from './strings';
+
+const s = (lang: Lang, key: keyof (typeof strings)['de'], params?: Record<string, string | number>) =>
+  fill(strings[lang][key], params);
+
+/** The GPU bottleneck: requests flowing into a pool of GPUs whose capacity is fixed in the short run (chapter 5). */
+export const figure: FigureModule = {
+  id: 'gpu-bottleneck',
+  states,
+  layouts: { narrow: { width: 340, height: 330 }, wide: { width: 640, height: 360 } },
+  accent: 'plum',
+  title: (lang) => strings[lang].title,
+  geometry: (opts) => geometry(opts),
+  alt(state, lang) {
+    const st = stateFor(state);
+    const n = (v: number) => formatNumber(lang, v);
+    const params = {
+      n: n(data.chunk),
+      c: n(data.squares),
+      per: n(data.perSquare),
+      lo: n(data.contract.low),
+      hi: n(data.contract.high),
+      date: formatDate(lang, data.quote.date),
+    };
+    return s(lang, `alt.${st}`, params);
+  },
+  table(lang): DataRow[] {
+    const n = (v: number) => formatNumber(lang, v);
+    const schematic = s(lang, 'table.schematic');
+    return [
+      { fact: 'gpu-origin', label: s(lang, 'table.cpuGpu'), value: schematic, raw: null, unit: '' },
+      { fact: 'train-vs-infer', label: s(lang, 'table.trainServe'), value: schematic, raw: null, unit: '' },
+      { fact: 'altman-100k', label: s(lang, 'table.chunk'), value: s(lang, 'table.gpus', { n: n(data.chunk) }), raw: data.chunk, unit: 'GPUs' },
+      { fact: 'altman-100k', label: s(lang, 'table.perSquare'), value: s(lang, 'table.gpus', { n: n(data.perSquare) }), raw: data.perSquare, unit: 'GPUs per square' },
+      {
+        fact: 'altman-100k',
+        label: s(lang, 'table.squares', { a: n(data.chunk), b: n(data.perSquare) }),
+        value: n(data.squares),
+        raw: data.squares,
+        unit: 'squares',
+      },
+      ...data.vendors.map((v) => ({ fact: v.fact, label: s(lang, 'table.vendor', { name: v.name }), value: s(lang, `vendor.${v.key}`), raw: null, unit: '' })),
+      { fact: 'few-suppliers', label: s(lang, 'table.few'), value: s(lang, 'table.fewValue'), raw: null, unit: '' },
+      { fact: data.contract.fact, label: s(lang, 'table.low'), value: s(lang, 'table.bn', { n: n(data.contract.low) }), raw: data.contract.low, unit: 'USD bn per year' },
+      { fact: data.contract.fact, label: s(lang, 'table.high'), value: s(lang, 'table.bn', { n: n(data.contract.high) }), raw: data.contract.high, unit: 'USD bn per year' },
+    ];
+  },
+  sources: ['gpu-origin', 'train-vs-infer', 'altman-100k', 'vendors', 'few-suppliers', 'contract-1-2bn'],
+};

@@ -54,6 +54,9 @@ function init(root: HTMLElement): void {
       url.hash = id;
       a.href = url.href;
     }
+    // The address follows the reader (replaceState: no history entry per step), so a copied
+    // URL returns to the same place. The first, automatic step on load leaves it alone.
+    if (!instant && location.hash !== `#${id}`) history.replaceState(history.state, '', `#${id}`);
     root.dispatchEvent(new CustomEvent<StepDetail>('scrolly:step', { detail: { step: id, instant }, bubbles: true }));
   };
 
@@ -66,12 +69,20 @@ function init(root: HTMLElement): void {
   }
 
   const narrow = matchMedia(NARROW);
+  // While a key press scrolls the page to a step, the steps passed on the way don't take over.
+  let lockedUntil = 0;
+  addEventListener('scrollend', () => {
+    // Observer callbacks for the last scroll frames arrive just after scrollend.
+    if (lockedUntil) lockedUntil = Math.min(lockedUntil, performance.now() + 250);
+  });
   let scroller: scrollama.ScrollamaInstance | null = null;
   const setup = (): void => {
     scroller?.destroy();
     scroller = scrollama()
       .setup({ step: steps, offset: narrow.matches ? 0.7 : 0.5 })
-      .onStepEnter(({ element }) => setStep(element.dataset.stepId ?? '', false));
+      .onStepEnter(({ element }) => {
+        if (performance.now() > lockedUntil) setStep(element.dataset.stepId ?? '', false);
+      });
   };
   setup();
   narrow.addEventListener('change', setup);
@@ -90,11 +101,36 @@ function init(root: HTMLElement): void {
     if (step?.dataset.stepId) setStep(step.dataset.stepId, false);
   });
 
+  // j / k (and the arrow keys while a step has focus) move by one step; normal scrolling stays.
+  const move = (by: number): void => {
+    const from = ids.indexOf(active);
+    const next = steps[Math.min(steps.length - 1, Math.max(0, from + by))];
+    if (!next) return;
+    next.focus({ preventScroll: true });
+    lockedUntil = performance.now() + 400;
+    // An instant jump: the figure's own transition shows the change, and no step passed
+    // on the way can take over.
+    next.scrollIntoView({ block: narrow.matches ? 'start' : 'center' });
+    setStep(next.dataset.stepId ?? '', false);
+  };
+  document.addEventListener('keydown', (event) => {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.isComposing) return;
+    const target = event.target as HTMLElement;
+    if (target.closest('input, textarea, select, [contenteditable], details[open] .share__panel')) return;
+    const onStep = target.matches('[data-step-id]');
+    const by =
+      event.key === 'j' || (onStep && event.key === 'ArrowDown') ? 1 : event.key === 'k' || (onStep && event.key === 'ArrowUp') ? -1 : 0;
+    if (!by) return;
+    event.preventDefault();
+    move(by);
+  });
+
   // A fragment change within the page (a link to another step) moves the figure too.
   addEventListener('hashchange', () => {
     const id = stepFromHash(location.hash, ids);
     if (id) setStep(id, false);
   });
+  root.dataset.scrollyReady = '';
 }
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-scrolly]')) init(root);

@@ -109,12 +109,29 @@ class FigureStage extends HTMLElement {
         }
       }
     }
-    if (!tweens.length) return;
+    // Marks at opacity 0 leave rendering altogether (visibility), so hidden marks of
+    // other states cost nothing per frame; a mark about to fade in comes back first.
+    const settle = (): void => {
+      for (const el of svg.querySelectorAll<SVGElement>('[data-key]')) {
+        if (Number(el.getAttribute('opacity') ?? 1) === 0) el.setAttribute('visibility', 'hidden');
+      }
+    };
+    for (const el of svg.querySelectorAll<SVGElement>('[data-key][visibility]')) {
+      const entry = target[el.dataset.key ?? ''];
+      if (entry && (entry[0]['opacity'] ?? 1) !== 0) el.removeAttribute('visibility');
+    }
+    if (!tweens.length) {
+      settle();
+      return;
+    }
     const run = timer((elapsed) => {
       const t = Math.min(1, elapsed / DURATION);
       const e = easeCubicInOut(t);
       for (const tween of tweens) tween(e);
-      if (t >= 1) run.stop();
+      if (t >= 1) {
+        run.stop();
+        settle();
+      }
     });
     this.#timers.set(svg, run);
   }

@@ -24,7 +24,7 @@ for (const ch of builtChapters()) {
       expect(await page.locator('figure-stage').getAttribute('data-step')).toBe('summary');
       const ids = await page.locator('[data-step-id]').evaluateAll((els) => els.map((e) => e.id));
       expect(ids).toEqual(ch.steps);
-      for (const id of ids) expect(await page.locator(`#${id} .step__card`).isVisible(), id).toBe(true);
+      for (const id of ids) expect(await page.locator(`[id="${id}"] .step__card`).isVisible(), id).toBe(true);
       await ctx.close();
     });
   });

@@ -23,7 +23,7 @@ async function open(path: string, opts: { width?: number; height?: number; reduc
   });
   const page = await ctx.newPage();
   await page.goto(url(path));
-  await page.waitForFunction(() => customElements.get('figure-stage') !== undefined);
+  await page.waitForFunction(() => customElements.get('figure-stage') !== undefined && document.querySelector('[data-scrolly-ready]') !== null);
   return page;
 }
 
@@ -84,7 +84,9 @@ for (const ch of chapters) {
     });
 
     it('a deep link #<step> shows that state for every step', async () => {
-      const page = await open(ch.path);
+      // Reduced motion: a figure with continuous motion (chapter 5) then holds its still,
+      // so the marks can be compared with the state's geometry.
+      const page = await open(ch.path, { reducedMotion: 'reduce' });
       for (const step of ch.steps) {
         await page.goto(url(`${ch.path}#${step}`));
         await page.reload();
@@ -163,6 +165,43 @@ for (const ch of chapters) {
       await page.emulateMedia({ media: 'screen' });
       await expect.poll(() => shown(page)).toBe(step);
       await page.context().close();
+    });
+
+    it('the address follows the active step, without a history entry per step', async () => {
+      const page = await open(ch.path);
+      const entries = await page.evaluate(() => history.length);
+      for (const step of ch.steps.slice(1, 3)) {
+        await scrollToStep(page, step);
+        await expect.poll(() => page.evaluate(() => location.hash), { timeout: 5000 }).toBe(`#${step}`);
+      }
+      expect(await page.evaluate(() => history.length)).toBe(entries);
+      await page.context().close();
+    });
+
+    it('j and k move one step forward and back', async () => {
+      const page = await open(ch.path);
+      await page.keyboard.press('j');
+      await expect.poll(() => shown(page)).toBe(ch.steps[1]);
+      await page.keyboard.press('j');
+      await expect.poll(() => shown(page)).toBe(ch.steps[2]);
+      await page.keyboard.press('k');
+      await expect.poll(() => shown(page)).toBe(ch.steps[1]);
+      // While a step has focus, the arrow keys move too.
+      await page.keyboard.press('ArrowDown');
+      await expect.poll(() => shown(page)).toBe(ch.steps[2]);
+      await page.context().close();
+    });
+
+    it('"link to this step" copies the address of the current step', async () => {
+      const step = ch.steps[1] ?? '';
+      const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url('/')).origin });
+      const page = await ctx.newPage();
+      await page.goto(url(`${ch.path}#${step}`));
+      await page.locator('button[data-step-link]').click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(url(`${ch.path}#${step}`));
+      expect(await page.locator('[data-step-link-status]').textContent()).not.toBe('');
+      await ctx.close();
     });
 
     it('keeps working after a resize from desktop to phone width', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { isFactId } from '../data/facts';
 import { figures, isFigureId } from '../figures';
 import { SUMMARY } from '../figures/types';
 
@@ -20,6 +21,13 @@ export const chapterSchema = z
         `figure "${String(issue.input)}" has no folder src/figures/${String(issue.input)}/ (known: ${Object.keys(figures).join(', ')})`,
     }),
     steps: z.array(z.string().min(1)).min(1),
+    /** Three to five questions for class discussion (teaching box at the chapter's end). */
+    questions: z.array(z.string().min(10)).min(3).max(5),
+    /** The chapter's key numbers for the teaching box, as fact ids. */
+    keyNumbers: z
+      .array(z.string().refine(isFactId, { error: (issue) => `keyNumbers: "${String(issue.input)}" is not a fact id in content/data/facts.json` }))
+      .min(2)
+      .max(6),
     /** Date of the last content change, ISO (YYYY-MM-DD). */
     updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'updated: a date as YYYY-MM-DD'),
   })

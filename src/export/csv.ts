@@ -37,7 +37,7 @@ export function figureCsv(figure: FigureModule, lang: Lang): string {
   const rows: CsvCell[][] = [[...CSV_HEADER]];
   for (const row of figure.table(lang)) {
     const f = fact(row.fact);
-    rows.push([figure.id, row.fact, row.label, row.value, row.raw, row.unit, f.kind, f.source[lang]]);
+    rows.push([figure.id, row.fact, row.label, row.value, row.raw, row.unit, row.derived ? 'derived' : f.kind, f.source[lang]]);
   }
   return toCsv(rows);
 }

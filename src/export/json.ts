@@ -51,14 +51,14 @@ export function figureJson(figure: FigureModule, lang: Lang, site: string | unde
     units: [...new Set(rows.map((r) => r.unit))],
     data: rows.map((row) => {
       const f = fact(row.fact);
-      const arithmetic = f.arithmetic?.[lang];
+      const arithmetic = row.derived ?? f.arithmetic?.[lang];
       return {
         fact: row.fact,
         label: row.label,
         value: row.value,
         raw: row.raw,
         unit: row.unit,
-        kind: f.kind,
+        kind: row.derived ? 'derived' : f.kind,
         source: f.source[lang],
         ...(arithmetic ? { arithmetic } : {}),
       };

@@ -29,6 +29,11 @@ export interface DataRow {
   /** The raw number and its unit, for downloads. */
   raw: number | null;
   unit: string;
+  /**
+   * For a value we computed from the row's fact (a difference, a ratio): the
+   * arithmetic, in the row's language. The row then counts as "derived".
+   */
+  derived?: string;
 }
 
 /**

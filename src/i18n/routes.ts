@@ -51,3 +51,11 @@ export function embedPath(lang: Lang, figure: string): string {
 export function oembedPath(lang: Lang, figure: string): string {
   return withBase(`oembed/${lang}/${figure}.json`);
 }
+
+/** Pages that exist once per language, with their localized slugs. */
+const PAGE_SLUGS = { sources: { de: 'quellen', en: 'sources' }, glossary: { de: 'glossar', en: 'glossary' } } as const;
+
+/** The sources page (/de/quellen/, /en/sources/) or the glossary (/de/glossar/, /en/glossary/). */
+export function pagePath(lang: Lang, page: keyof typeof PAGE_SLUGS): string {
+  return withBase(`${lang}/${PAGE_SLUGS[page][lang]}/`);
+}

@@ -38,6 +38,8 @@ const valid = {
   summary: 'x',
   figure: 'users-race',
   steps: ['five-days', 'one-hour', 'summary'],
+  questions: ['Why is one hour not five days?', 'What does a rate per second show?', 'Who measures the numbers?'],
+  keyNumbers: ['million-in-5-days', 'million-in-1-hour'],
   updated: '2026-11-25',
 };
 

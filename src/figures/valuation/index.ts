@@ -41,8 +41,8 @@ export const figure: FigureModule = {
       { fact: data.raisedOct2024.fact, label: s(lang, 'table.raisedOct2024'), value: money(data.raisedOct2024.value), raw: data.raisedOct2024.value, unit: UNIT },
       { fact: data.announced.fact, label: s(lang, 'table.announcedRaised', { date }), value: money(data.announced.raised), raw: data.announced.raised, unit: UNIT },
       { fact: data.announced.fact, label: s(lang, 'table.announcedPost'), value: money(data.announced.postMoney), raw: data.announced.postMoney, unit: UNIT },
-      { fact: data.reported.fact, label: s(lang, 'table.jump', ab), value: s(lang, 'value.change', { n: n(data.jump) }), raw: data.jump, unit: UNIT },
-      { fact: data.reported.fact, label: s(lang, 'table.factor', ab), value: s(lang, 'value.times', { n: n(data.factor, 1) }), raw: Math.round(data.factor * 100) / 100, unit: 'times' },
+      { fact: data.reported.fact, label: s(lang, 'table.jump', ab), value: s(lang, 'value.change', { n: n(data.jump) }), raw: data.jump, unit: UNIT, derived: `${ab.a} − ${ab.b} = ${n(data.jump)}` },
+      { fact: data.reported.fact, label: s(lang, 'table.factor', ab), value: s(lang, 'value.times', { n: n(data.factor, 1) }), raw: Math.round(data.factor * 100) / 100, unit: 'times', derived: `${ab.a} ÷ ${ab.b} ≈ ${n(data.factor, 1)}` },
       { fact: 'ms-benefits', label: s(lang, 'table.msBenefits'), value: s(lang, 'table.msBenefitsValue'), raw: null, unit: '' },
       { fact: 'feedback-loop', label: s(lang, 'table.loop'), value: s(lang, 'table.loopValue'), raw: null, unit: '' },
     ];

@@ -9,7 +9,7 @@ import { embedCode, embedUrl } from '../embed/code';
 
 function init(menu: HTMLDetailsElement): void {
   const q = <T extends Element>(sel: string) => menu.querySelector<T>(sel);
-  const stage = menu.closest('figure')?.querySelector<HTMLElement>('figure-stage');
+  const stage = menu.closest('.fig-frame')?.querySelector<HTMLElement>('figure-stage');
   const code = q<HTMLTextAreaElement>('[data-share-code]');
   const link = q<HTMLInputElement>('[data-share-link]');
   const status = q<HTMLElement>('[data-share-status]');
@@ -110,6 +110,7 @@ function initStepLink(button: HTMLButtonElement): void {
       let field = button.parentElement?.querySelector<HTMLInputElement>('input[data-step-link-field]');
       if (!field) {
         field = document.createElement('input');
+        field.type = 'text';
         field.readOnly = true;
         field.className = 'fig__steplink-field';
         field.dataset['stepLinkField'] = '';

@@ -87,6 +87,16 @@ function init(root: HTMLElement): void {
   setup();
   narrow.addEventListener('change', setup);
 
+  // On phones the pinned figure covers the top of the screen: keep focused elements
+  // (links in a step, a step itself) clear of it when the browser scrolls them into view.
+  const graphic = root.querySelector<HTMLElement>('.scrolly__graphic');
+  if (graphic) {
+    new ResizeObserver(() => {
+      const pinned = getComputedStyle(graphic).position === 'sticky' && narrow.matches;
+      document.documentElement.style.setProperty('--pinned-height', pinned ? `${Math.ceil(graphic.getBoundingClientRect().height)}px` : '0px');
+    }).observe(graphic);
+  }
+
   let pending = 0;
   const onResize = (): void => {
     cancelAnimationFrame(pending);

@@ -28,9 +28,11 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/browser/setup/global.ts'],
           testTimeout: 60_000,
+          // Pages load slower while two Chromiums share two cores: polls wait up to 10 s.
+          expect: { poll: { timeout: 10_000, interval: 100 } },
           hookTimeout: 180_000,
-          // One Chromium per file; two files at a time fit this machine's two cores.
-          maxWorkers: 2,
+          // One Chromium per file; three files at a time keep two cores busy while pages wait.
+          maxWorkers: 3,
         },
       },
     ],

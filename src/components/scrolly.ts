@@ -117,7 +117,7 @@ function init(root: HTMLElement): void {
     const next = steps[Math.min(steps.length - 1, Math.max(0, from + by))];
     if (!next) return;
     next.focus({ preventScroll: true });
-    lockedUntil = performance.now() + 400;
+    lockedUntil = performance.now() + 1000;
     // An instant jump: the figure's own transition shows the change, and no step passed
     // on the way can take over.
     next.scrollIntoView({ block: narrow.matches ? 'start' : 'center' });

@@ -1,0 +1,3 @@
+import { a11yTests } from './a11y.shared';
+
+a11yTests(0);

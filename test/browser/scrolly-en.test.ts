@@ -1,0 +1,3 @@
+import { scrollyTests } from './scrolly.shared';
+
+scrollyTests('en');

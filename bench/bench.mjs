@@ -1,0 +1,399 @@
+#!/usr/bin/env node
+// Performance benchmark (`npm run bench`; not a test). Builds the site into a temp dir,
+// serves it on 127.0.0.1 with the headers of public/_headers and gzip/brotli, then measures
+//   1. the full build time,
+//   2. per page: HTML / CSS / JS / font / other bytes (gzip for text, fonts as shipped) and requests,
+//   3. Lighthouse 12 (mobile + desktop) for every chapter and one embed page: scores, LCP, CLS, TBT,
+//   4. long tasks while a script scrolls through every chapter under a 4× CPU slowdown,
+// and writes bench/results.json and bench/README.md (tables, with every missed target marked).
+// Always Debian's Chromium (CHROME_PATH, default /usr/bin/chromium); never a downloaded browser.
+// Options (env): BENCH_PAGES=/de/der-ansturm/,… limits Lighthouse and scrolling to those pages.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createServer as netServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse, { desktopConfig } from 'lighthouse';
+import { chromium } from 'playwright-core';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+process.env.CHROME_PATH = CHROME;
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const TARGETS = { mobilePerformance: 98, accessibility: 100, bestPractices: 100, seo: 100, cls: 0, longTaskMs: 50 };
+const log = (...a) => console.log('[bench]', ...a);
+
+// ---------------------------------------------------------------------------------------------
+// Build and serve
+// ---------------------------------------------------------------------------------------------
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = netServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+/** A CLI build's environment (no Vite variables inherited from a test runner). */
+function buildEnv(site) {
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (/^(BASE_URL|MODE|DEV|PROD|SSR|VITEST.*)$/.test(k)) delete env[k];
+  delete env.BASE;
+  return { ...env, SITE: site, ASTRO_TELEMETRY_DISABLED: '1' };
+}
+
+function build(outDir, site) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], { cwd: root, env: buildEnv(site), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('exit', (code) => (code === 0 ? resolve((performance.now() - started) / 1000) : reject(new Error(`astro build failed:\n${out.slice(-3000)}`))));
+  });
+}
+
+function parseHeaders(text) {
+  const rules = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (/^\s*(#|$)/.test(line)) continue;
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
+    else {
+      const m = /^\s+([A-Za-z0-9-]+)\s*:\s*(.*?)\s*$/.exec(line);
+      if (m && rules.length) rules.at(-1).headers.push([m[1], m[2]]);
+    }
+  }
+  return rules.map((r) => ({ ...r, re: new RegExp(`^${r.pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`) }));
+}
+
+function headersFor(rules, path) {
+  const out = {};
+  for (const r of rules) if (r.re.test(path)) for (const [k, v] of r.headers) out[k] = out[k] ? `${out[k]}, ${v}` : v;
+  return out;
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2',
+  '.xml': 'application/xml; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
+};
+const TEXT = new Set(['.html', '.css', '.js', '.json', '.svg', '.xml', '.csv', '.txt']);
+
+/** Static server like a real host: _headers, index.html for directories, 404.html, gzip and brotli for text. */
+function serve(dir, port) {
+  const rules = parseHeaders(readFileSync(join(root, 'public/_headers'), 'utf8'));
+  const cache = new Map();
+  const server = createServer((req, res) => {
+    const u = new URL(req.url, 'http://x');
+    let path = decodeURIComponent(u.pathname);
+    let status = 200;
+    let file = normalize(path.endsWith('/') ? `${path}index.html` : path);
+    if (file.split('/').includes('..') || !existsSync(join(dir, file)) || statSync(join(dir, file)).isDirectory()) {
+      if (existsSync(join(dir, file)) && statSync(join(dir, file)).isDirectory()) {
+        res.writeHead(301, { Location: `${u.pathname}/` }).end();
+        return;
+      }
+      status = 404;
+      file = '/404.html';
+    }
+    const ext = extname(file);
+    const accept = String(req.headers['accept-encoding'] ?? '');
+    const enc = TEXT.has(ext) ? (/\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : '') : '';
+    const key = `${file}|${enc}`;
+    let body = cache.get(key);
+    if (!body) {
+      const raw = readFileSync(join(dir, file));
+      body = enc === 'br' ? brotliCompressSync(raw, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }) : enc === 'gzip' ? gzipSync(raw, { level: 9 }) : raw;
+      cache.set(key, body);
+    }
+    res.writeHead(status, {
+      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
+      ...(enc ? { 'Content-Encoding': enc, Vary: 'Accept-Encoding' } : {}),
+      ...headersFor(rules, path),
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+function htmlPages(dir) {
+  const out = [];
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.html')) {
+        const rel = `/${relative(dir, p)}`;
+        out.push(rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel);
+      }
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurements
+// ---------------------------------------------------------------------------------------------
+
+/** Loads a page, scrolls to the end, and sums what it fetched by kind (gzip -9 for text; fonts and images as shipped). */
+async function weigh(browser, origin, dir, path) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  const seen = [];
+  page.on('request', (r) => seen.push({ url: r.url(), type: r.resourceType() }));
+  await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
+      scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+    }
+  });
+  await page.waitForLoadState('networkidle');
+  await ctx.close();
+  const bytes = { html: 0, css: 0, js: 0, font: 0, other: 0 };
+  for (const { url, type } of seen) {
+    const u = new URL(url);
+    if (u.origin !== origin) continue;
+    let file = decodeURIComponent(u.pathname);
+    if (file.endsWith('/')) file += 'index.html';
+    if (!existsSync(join(dir, file))) file = '/404.html';
+    const raw = readFileSync(join(dir, file));
+    const size = TEXT.has(extname(file)) ? gzipSync(raw, { level: 9 }).length : raw.length;
+    const kind = type === 'document' ? 'html' : type === 'stylesheet' ? 'css' : type === 'script' ? 'js' : type === 'font' ? 'font' : 'other';
+    bytes[kind] += size;
+  }
+  return { ...bytes, requests: seen.filter((s) => !s.url.startsWith('data:')).length };
+}
+
+async function runLighthouse(port, url, form) {
+  const flags = { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] };
+  const result = await lighthouse(url, flags, form === 'desktop' ? desktopConfig : undefined);
+  const lhr = result?.lhr;
+  if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const score = (id) => (lhr.categories[id]?.score == null ? null : Math.round(lhr.categories[id].score * 100));
+  const failing = (id) =>
+    (lhr.categories[id]?.auditRefs ?? [])
+      .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score !== null && lhr.audits[ref.id]?.score < 1)
+      .map((ref) => ref.id);
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    seo: score('seo'),
+    lcpMs: Math.round(lhr.audits['largest-contentful-paint']?.numericValue ?? NaN),
+    cls: Number((lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN).toFixed(3)),
+    tbtMs: Math.round(lhr.audits['total-blocking-time']?.numericValue ?? NaN),
+    failingAudits: {
+      performance: failing('performance'),
+      accessibility: failing('accessibility'),
+      bestPractices: failing('best-practices'),
+      seo: failing('seo'),
+    },
+    // Where the points went: the elements behind each failing non-performance audit and every layout shift.
+    details: Object.fromEntries(
+      [...failing('accessibility'), ...failing('best-practices'), ...failing('seo'), 'layout-shifts']
+        .map((id) => [id, (lhr.audits[id]?.details?.items ?? []).slice(0, 5).map((item) => `${item.node?.selector ?? item.node?.snippet ?? item.url ?? item.description ?? ''}${item.score != null ? ` (${Number(item.score).toFixed(3)})` : ''}`)])
+        .filter(([, items]) => items.length),
+    ),
+    runWarnings: lhr.runWarnings ?? [],
+  };
+}
+
+/** Scrolls a chapter top to bottom with the mouse wheel under a 4× CPU slowdown; long tasks seen meanwhile. */
+async function scrollLongTasks(browser, url, viewport) {
+  const ctx = await browser.newContext({ viewport, deviceScaleFactor: viewport.width < 600 ? 2 : 1, hasTouch: false });
+  await ctx.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      const shown = document.querySelector('figure-stage')?.getAttribute('data-shown') ?? '';
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration, shown, scrollY: Math.round(scrollY) });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const page = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(500);
+  const start = await page.evaluate(() => performance.now());
+  await page.mouse.move(viewport.width / 2, viewport.height / 2);
+  const shownStates = new Set();
+  for (let i = 0; i < 400; i++) {
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(40);
+    if (i % 10 === 0) {
+      const { atEnd, shown } = await page.evaluate(() => ({
+        atEnd: scrollY + innerHeight >= document.documentElement.scrollHeight - 2,
+        shown: document.querySelector('figure-stage')?.getAttribute('data-shown'),
+      }));
+      shownStates.add(shown);
+      if (atEnd) break;
+    }
+  }
+  await page.waitForTimeout(700); // let the last tween finish
+  const tasks = await page.evaluate((t0) => window.__longTasks.filter((t) => t.start >= t0), start);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await ctx.close();
+  return {
+    longTasks: tasks.length,
+    longestMs: Math.round(tasks.reduce((m, t) => Math.max(m, t.duration), 0)),
+    statesSeen: shownStates.size,
+    // When each one happened: the figure state just after it and the scroll position.
+    tasks: tasks.map((t) => ({ startMs: Math.round(t.start), durationMs: Math.round(t.duration), shown: t.shown, scrollY: t.scrollY })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------------------------
+
+const kb = (n) => (n / 1024).toFixed(1);
+const mark = (ok, text) => (ok ? `${text}` : `**${text} ✗**`);
+
+function markdown(r) {
+  const lines = [];
+  lines.push('# Performance benchmark', '');
+  lines.push(`Written by \`npm run bench\` (bench/bench.mjs) on ${r.date}. Raw numbers: [results.json](results.json).`, '');
+  lines.push(`Machine: ${r.machine.cpus} × ${r.machine.cpu}, load average ${r.machine.load.map((x) => x.toFixed(1)).join(' / ')} at start; ${r.machine.chromium}; Lighthouse ${r.machine.lighthouse}; Node ${r.machine.node}. Timings (build, TBT, long tasks) depend on the machine and on what else runs on it.`, '');
+  lines.push(`Targets: Lighthouse mobile performance ≥ ${TARGETS.mobilePerformance}; accessibility, best practices and SEO = 100; CLS = 0; no long task over ${TARGETS.longTaskMs} ms while scrolling (4× CPU slowdown). A missed target is **bold with ✗**.`, '');
+  lines.push('## Build', '', `Full \`astro build\`: **${r.buildSeconds.toFixed(1)} s** (${r.pages.length} pages).`, '');
+  lines.push('## Page weight', '', 'Everything a page loads at 1280 px when scrolled to the end. Text resources as gzip -9; fonts (woff2) and images as shipped. KB = 1024 bytes.', '');
+  lines.push('| Page | HTML KB | CSS KB | JS KB | Fonts KB | Other KB | Requests |', '|---|--:|--:|--:|--:|--:|--:|');
+  for (const p of r.pages) lines.push(`| \`${p.path}\` | ${kb(p.html)} | ${kb(p.css)} | ${kb(p.js)} | ${kb(p.font)} | ${kb(p.other)} | ${p.requests} |`);
+  lines.push('', '## Lighthouse', '', 'Lighthouse 12, default mobile (simulated slow 4G, 4× CPU) and desktop configs, against Debian Chromium. LCP and TBT in ms.', '');
+  lines.push('| Page | Form | Performance | Accessibility | Best practices | SEO | LCP | CLS | TBT |', '|---|---|--:|--:|--:|--:|--:|--:|--:|');
+  for (const l of r.lighthouse) {
+    if (l.error) {
+      lines.push(`| \`${l.path}\` | ${l.form} | **error ✗** | | | | | | ${l.error.slice(0, 60)} |`);
+      continue;
+    }
+    const perfOk = l.form !== 'mobile' || l.performance >= TARGETS.mobilePerformance;
+    const seoNote = l.noindex ? ' (noindex by design)' : '';
+    lines.push(
+      `| \`${l.path}\` | ${l.form} | ${mark(perfOk, l.performance)} | ${mark(l.accessibility >= 100, l.accessibility)} | ${mark(l.bestPractices >= 100, l.bestPractices)} | ${mark(l.seo >= 100 || !!l.noindex, `${l.seo}${seoNote}`)} | ${l.lcpMs} | ${mark(l.cls <= TARGETS.cls, l.cls)} | ${l.tbtMs} |`,
+    );
+  }
+  const misses = r.lighthouse.filter((l) => !l.error).flatMap((l) =>
+    Object.entries(l.failingAudits)
+      .filter(([, ids]) => ids.length)
+      .map(([cat, ids]) => `- \`${l.path}\` ${l.form}, ${cat}: ${ids.join(', ')}`),
+  );
+  if (misses.length) lines.push('', 'Audits below full marks (weighted audits only):', '', ...misses);
+  const culprits = r.lighthouse.filter((l) => !l.error && l.details).flatMap((l) =>
+    Object.entries(l.details).map(([id, items]) => `- \`${l.path}\` ${l.form}, ${id}: ${items.map((i) => `\`${i}\``).join(', ')}`),
+  );
+  if (culprits.length) lines.push('', 'Elements behind them (first five each):', '', ...culprits);
+  lines.push('', '## Long tasks while scrolling', '', 'Each chapter scrolled top to bottom with the mouse wheel (120 px every 40 ms) under CDP `Emulation.setCPUThrottlingRate {rate: 4}`; a `PerformanceObserver` for `longtask` (buffered) is injected before any page script. Only tasks that start after scrolling starts count.', '');
+  lines.push('| Page | Viewport | Long tasks (> 50 ms) | Longest ms | States seen |', '|---|---|--:|--:|--:|');
+  for (const s of r.scrolling) {
+    if (s.error) {
+      lines.push(`| \`${s.path}\` | ${s.viewport} | **error ✗** | ${s.error.slice(0, 60)} | |`);
+      continue;
+    }
+    lines.push(`| \`${s.path}\` | ${s.viewport} | ${mark(s.longTasks === 0, s.longTasks)} | ${mark(s.longestMs <= TARGETS.longTaskMs, s.longestMs)} | ${s.statesSeen} |`);
+  }
+  const summary = [];
+  const lhOk = r.lighthouse.every((l) => !l.error && (l.form !== 'mobile' || l.performance >= TARGETS.mobilePerformance) && l.accessibility >= 100 && l.bestPractices >= 100 && (l.seo >= 100 || l.noindex) && l.cls <= TARGETS.cls);
+  const scrollOk = r.scrolling.every((s) => !s.error && s.longTasks === 0);
+  summary.push(`- Lighthouse targets: ${lhOk ? 'all met' : '**missed somewhere ✗** (see above)'}.`);
+  summary.push(`- Long tasks while scrolling: ${scrollOk ? 'none' : '**some ✗** (see above)'}.`);
+  lines.push('', '## Summary', '', ...summary, '');
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main() {
+  const { cpus, loadavg } = await import('node:os');
+  const lhVersion = JSON.parse(readFileSync(join(root, 'node_modules/lighthouse/package.json'), 'utf8')).version;
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const outDir = mkdtempSync(join(tmpdir(), 'gg-bench-'));
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '?', load: loadavg(), node: process.version, lighthouse: lhVersion, chromium: '' },
+    targets: TARGETS,
+    buildSeconds: 0,
+    pages: [],
+    lighthouse: [],
+    scrolling: [],
+  };
+  let server;
+  let browser;
+  try {
+    log(`building into ${outDir} (SITE=${origin}, so canonical URLs match the local origin) …`);
+    results.buildSeconds = await build(outDir, origin);
+    log(`built in ${results.buildSeconds.toFixed(1)} s`);
+    server = await serve(outDir, port);
+    const all = htmlPages(outDir);
+    const pages = all.filter((p) => p !== '/404.html');
+    // Chapters: pages in a language folder that show a figure (not the glossary or sources pages).
+    const chapters = pages.filter((p) => /^\/(de|en)\/[^/]+\/$/.test(p) && readFileSync(join(outDir, p, 'index.html'), 'utf8').includes('<figure-stage'));
+    const embed = pages.find((p) => p.startsWith('/embed/de/')) ?? pages.find((p) => p.startsWith('/embed/'));
+    const only = process.env.BENCH_PAGES?.split(',').filter(Boolean);
+    const lhPages = [...chapters, ...(embed ? [embed] : [])].filter((p) => !only || only.includes(p));
+
+    browser = await chromium.launch({ executablePath: CHROME, args: FLAGS });
+    results.machine.chromium = `Chromium ${browser.version()}`;
+    for (const path of [...pages, '/no-such-page/']) {
+      const w = await weigh(browser, origin, outDir, path);
+      results.pages.push({ path: path === '/no-such-page/' ? '/404.html (via /no-such-page/)' : path, ...w });
+      log(`weighed ${path}: ${w.requests} requests`);
+    }
+
+    for (const path of chapters.filter((p) => !only || only.includes(p))) {
+      for (const [name, viewport] of [['phone 390×844', { width: 390, height: 844 }], ['desktop 1280×800', { width: 1280, height: 800 }]]) {
+        try {
+          const s = await scrollLongTasks(browser, `${origin}${path}`, viewport);
+          results.scrolling.push({ path, viewport: name, ...s });
+          log(`scrolled ${path} at ${name}: ${s.longTasks} long tasks, longest ${s.longestMs} ms`);
+        } catch (e) {
+          results.scrolling.push({ path, viewport: name, error: String(e?.message ?? e) });
+          log(`scrolling ${path} failed: ${e?.message ?? e}`);
+        }
+      }
+    }
+    await browser.close();
+    browser = undefined;
+
+    const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: FLAGS, logLevel: 'silent' });
+    try {
+      for (const path of lhPages) {
+        for (const form of ['mobile', 'desktop']) {
+          try {
+            const l = await runLighthouse(chrome.port, `${origin}${path}`, form);
+            results.lighthouse.push({ path, form, noindex: path.startsWith('/embed/'), ...l });
+            log(`lighthouse ${form} ${path}: perf ${l.performance}, a11y ${l.accessibility}, bp ${l.bestPractices}, seo ${l.seo}, LCP ${l.lcpMs} ms, CLS ${l.cls}, TBT ${l.tbtMs} ms`);
+          } catch (e) {
+            results.lighthouse.push({ path, form, error: String(e?.message ?? e) });
+            log(`lighthouse ${form} ${path} failed: ${e?.message ?? e}`);
+          }
+        }
+      }
+    } finally {
+      chrome.kill();
+    }
+  } finally {
+    await browser?.close();
+    server?.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(root, 'bench/README.md'), markdown(results));
+  log('wrote bench/results.json and bench/README.md');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

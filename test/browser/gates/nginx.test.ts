@@ -1,0 +1,314 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dist, filesIn, headersFor, siteHeaderRules } from '../support';
+
+/**
+ * The headers for real hosts: public/_headers (Netlify / Cloudflare Pages) and
+ * deploy/nginx.conf must carry the same policy. Where nginx is installed, `nginx -t`
+ * accepts the config and the built site served by it answers every file with exactly
+ * the headers _headers gives that path. Without nginx the live part fails when CI is
+ * set (.ci/run installs Debian's nginx) and is skipped, with a note, otherwise.
+ */
+const root = join(import.meta.dirname, '../../..');
+const confText = readFileSync(join(root, 'deploy/nginx.conf'), 'utf8');
+const rules = siteHeaderRules();
+/** The headers this policy is about (what a host adds, not what it derives from the file). */
+const POLICY = ['content-security-policy', 'x-frame-options', 'cache-control', 'access-control-allow-origin', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy', 'strict-transport-security'];
+
+/** nginx.conf without comments, tokenised just enough: quoted strings stay whole. */
+function statements(text: string): string[][] {
+  const out: string[][] = [];
+  let current: string[] = [];
+  const re = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|(#[^\n]*)|([{};])|((?:\$\{\w+\}|[^\s{};"'#])+)/g;
+  for (const m of text.matchAll(re)) {
+    if (m[3] !== undefined) continue;
+    if (m[4] !== undefined) {
+      current.push(m[4]);
+      out.push(current);
+      current = [];
+    } else current.push(m[1] ?? m[2] ?? m[5] ?? '');
+  }
+  return out;
+}
+
+/** Every (header, value) pair nginx.conf can send: add_header values, with map variables expanded to their values. */
+function nginxPolicy(text: string): Set<string> {
+  const maps = new Map<string, string[]>();
+  let inMap: string | null = null;
+  const adds: [string, string][] = [];
+  for (const st of statements(text)) {
+    if (st[0] === 'map' && st.at(-1) === '{') {
+      inMap = (st[2] ?? '').replace(/^\$/, '');
+      maps.set(inMap, []);
+    } else if (inMap && st.length === 3 && st[2] === ';') {
+      maps.get(inMap)?.push(st[1] ?? '');
+    } else if (inMap && st[0] === '}') {
+      inMap = null;
+    } else if (st[0] === 'add_header') {
+      adds.push([st[1] ?? '', st[2] ?? '']);
+    }
+  }
+  const pairs = new Set<string>();
+  for (const [name, value] of adds) {
+    const variable = /^\$(\w+)$/.exec(value)?.[1];
+    const values = variable ? (maps.get(variable) ?? [`<unknown variable $${variable}>`]) : [value];
+    for (const v of values) if (v !== '') pairs.add(`${name.toLowerCase()}: ${v}`);
+  }
+  return pairs;
+}
+
+/**
+ * What nginx.conf sends for a URI, worked out from its map blocks and add_header lines the
+ * way nginx does: exact keys first, then regular expressions in order, then the default;
+ * an empty value sends nothing. `uri` is nginx's $uri after index files are resolved
+ * ("/de/der-ansturm/index.html").
+ */
+function simulateNginx(text: string, uri: string): Record<string, string> {
+  const maps = new Map<string, { source: string; entries: [string, string][] }>();
+  let current: { source: string; entries: [string, string][] } | null = null;
+  const adds: [string, string][] = [];
+  for (const st of statements(text)) {
+    if (st[0] === 'map' && st.at(-1) === '{') {
+      current = { source: (st[1] ?? '').replace(/^\$/, ''), entries: [] };
+      maps.set((st[2] ?? '').replace(/^\$/, ''), current);
+    } else if (current && st.length === 3 && st[2] === ';') current.entries.push([st[0] ?? '', st[1] ?? '']);
+    else if (current && st[0] === '}') current = null;
+    else if (st[0] === 'add_header') adds.push([st[1] ?? '', st[2] ?? '']);
+  }
+  const resolve = (name: string): string => {
+    if (name === 'uri') return uri;
+    const map = maps.get(name);
+    if (!map) throw new Error(`nginx.conf: unknown variable $${name}`);
+    const input = resolve(map.source);
+    const exact = map.entries.find(([k]) => k !== 'default' && !k.startsWith('~') && k === input);
+    if (exact) return exact[1];
+    for (const [k, v] of map.entries) {
+      if (!k.startsWith('~')) continue;
+      const re = k.startsWith('~*') ? new RegExp(k.slice(2), 'i') : new RegExp(k.slice(1));
+      if (re.test(input)) return v;
+    }
+    return map.entries.find(([k]) => k === 'default')?.[1] ?? '';
+  };
+  const out: Record<string, string> = {};
+  for (const [name, value] of adds) {
+    const v = value.replace(/\$(\w+)|\$\{(\w+)\}/g, (_, a: string | undefined, b: string | undefined) => resolve(a ?? b ?? ''));
+    if (v !== '') out[name.toLowerCase()] = v;
+  }
+  return out;
+}
+
+function headersPolicy(): Set<string> {
+  const pairs = new Set<string>();
+  for (const rule of rules) for (const [name, value] of rule.headers) pairs.add(`${name.toLowerCase()}: ${value}`);
+  return pairs;
+}
+
+describe('public/_headers and deploy/nginx.conf', () => {
+  it('self-check: the nginx reader expands map variables and sees a changed value', () => {
+    const sample = 'map $uri $x { default "a b"; ~^/e/ ""; }\nserver { location ~ /$ { try_files ${uri}index.html =404; } add_header X-Y $x always; add_header X-Z "q" always; }';
+    expect([...nginxPolicy(sample)].sort()).toEqual(['x-y: a b', 'x-z: q']);
+    expect(nginxPolicy(confText.replace("frame-ancestors *", "frame-ancestors 'self'"))).not.toEqual(nginxPolicy(confText));
+  });
+
+  it('carry the same headers with the same values', () => {
+    const fromNginx = [...nginxPolicy(confText)].sort();
+    const fromHeaders = [...headersPolicy()].sort();
+    expect(fromNginx.length).toBeGreaterThan(8);
+    expect(fromNginx).toEqual(fromHeaders);
+  });
+
+  it('self-check: the nginx simulation follows exact keys, regexes in order and the default', () => {
+    const sample = 'map $uri $k { default a; /x b; ~^/y c; ~^/y/z d; }\nmap $k $h { a "A"; c "C"; default ""; }\nserver { add_header H $h always; }';
+    expect(simulateNginx(sample, '/q')).toEqual({ h: 'A' });
+    expect(simulateNginx(sample, '/x')).toEqual({});
+    expect(simulateNginx(sample, '/y/z')).toEqual({ h: 'C' });
+  });
+
+  it('give every built file the same headers (nginx worked out from its maps, without nginx)', () => {
+    const mismatches: string[] = [];
+    for (const file of filesIn(dist).filter((f) => f !== '/_headers' && f !== '/404.html')) {
+      const url = file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
+      const fromHeaders = headersFor(rules, url);
+      const fromNginx = simulateNginx(confText, file);
+      for (const name of POLICY) {
+        if (fromHeaders[name] !== fromNginx[name]) mismatches.push(`${url}: ${name} _headers ${JSON.stringify(fromHeaders[name])} vs nginx ${JSON.stringify(fromNginx[name])}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    // The 404 page nginx serves for unknown paths carries the story policy.
+    expect(simulateNginx(confText, '/404.html')['content-security-policy']).toBe(headersFor(rules, '/404.html')['content-security-policy']);
+  });
+
+  it('nginx.conf sets headers only at server level (an add_header in a location would drop the others there)', () => {
+    const server = confText.slice(confText.indexOf('server {'));
+    for (const block of server.matchAll(/location[^{]*\{([^}]*)\}/g)) expect(block[1] ?? '', block[0]).not.toMatch(/add_header|expires/);
+    expect(server).toMatch(/error_page\s+404\s+\/404\.html;/);
+    expect(server).toMatch(/gzip_static\s+on;/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// Live: nginx serving dist/.
+// ---------------------------------------------------------------------------------------
+
+function findNginx(): string | null {
+  const dirs = [...(process.env['PATH'] ?? '').split(delimiter), '/usr/sbin', '/usr/local/sbin', '/usr/local/nginx/sbin'];
+  return dirs.map((d) => join(d, 'nginx')).find((p) => existsSync(p)) ?? null;
+}
+const nginx = findNginx();
+const ci = !['', '0', 'false'].includes((process.env['CI'] ?? '').toLowerCase());
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** A whole nginx.conf around deploy/nginx.conf: root → dist/, listen → 127.0.0.1:port, everything else in a temp dir. */
+function testConfig(tmp: string, port: number): string {
+  const mime = ['/etc/nginx/mime.types', '/usr/local/nginx/conf/mime.types'].find((p) => existsSync(p));
+  const site = confText
+    .replace(/^\s*root\s+[^;]+;/m, `    root ${dist};`)
+    .replace(/^\s*listen\s+\[::\][^;]*;\s*$/m, '')
+    .replace(/^\s*listen\s+[^;]+;/m, `    listen 127.0.0.1:${port};`);
+  return [
+    'daemon off;',
+    'master_process off;',
+    'worker_processes 1;',
+    `pid ${join(tmp, 'nginx.pid')};`,
+    `error_log ${join(tmp, 'error.log')} warn;`,
+    'events { worker_connections 64; }',
+    'http {',
+    mime ? `  include ${mime};` : '',
+    '  default_type application/octet-stream;',
+    '  access_log off;',
+    `  client_body_temp_path ${join(tmp, 'client_body')};`,
+    site,
+    '}',
+  ].join('\n');
+}
+
+describe('deploy/nginx.conf in nginx', () => {
+  it('nginx is installed (required when CI is set; .ci/run installs Debian nginx)', (ctx) => {
+    if (nginx) return;
+    if (ci) throw new Error('nginx not found but CI is set: .ci/run must install it (apt-get install -y nginx)');
+    console.log('[nginx] skipped: nginx is not installed and CI is unset (CI=true makes this a failure)');
+    ctx.skip();
+  });
+
+  describe.runIf(nginx)('serving dist/', () => {
+    let tmp = '';
+    let conf = '';
+    let origin = '';
+    let child: ChildProcess | undefined;
+    let log = '';
+
+    beforeAll(async () => {
+      tmp = mkdtempSync(join(tmpdir(), 'gg-nginx-'));
+      const port = await freePort();
+      conf = join(tmp, 'nginx.conf');
+      writeFileSync(conf, testConfig(tmp, port));
+      origin = `http://127.0.0.1:${port}`;
+    });
+
+    afterAll(async () => {
+      if (child && child.exitCode === null) {
+        const exited = new Promise((r) => child?.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      if (tmp) rmSync(tmp, { recursive: true, force: true });
+    });
+
+    it('`nginx -t` accepts the configuration', () => {
+      const r = spawnSync(nginx ?? 'nginx', ['-t', '-p', `${tmp}/`, '-e', join(tmp, 'error.log'), '-c', conf], { encoding: 'utf8' });
+      expect(`${r.stdout}${r.stderr}`).toMatch(/test is successful/);
+      expect(r.status).toBe(0);
+    });
+
+    it('answers every built file with the headers public/_headers gives its path', async () => {
+      child = spawn(nginx ?? 'nginx', ['-p', `${tmp}/`, '-e', join(tmp, 'error.log'), '-c', conf], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
+      child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+      await expect
+        .poll(
+          async () => {
+            try {
+              return (await fetch(`${origin}/`)).status;
+            } catch {
+              return 0;
+            }
+          },
+          { timeout: 10_000, interval: 100 },
+        )
+        .toBe(200);
+      const mismatches: string[] = [];
+      const urls = filesIn(dist)
+        .filter((f) => f !== '/_headers' && f !== '/404.html')
+        .map((f) => (f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f));
+      for (const path of urls) {
+        const res = await fetch(`${origin}${path}`, { method: 'HEAD' });
+        if (res.status !== 200) {
+          mismatches.push(`${path}: status ${res.status}`);
+          continue;
+        }
+        const expected = headersFor(rules, path);
+        for (const name of POLICY) {
+          const got = res.headers.get(name) ?? undefined;
+          if (got !== expected[name]) mismatches.push(`${path}: ${name} is ${JSON.stringify(got)}, _headers says ${JSON.stringify(expected[name])}`);
+        }
+      }
+      expect(mismatches, log).toEqual([]);
+    });
+
+    it('serves the 404 page with status 404 and the story policy, hides _headers, redirects a bare directory', async () => {
+      const notFoundHtml = readFileSync(join(dist, '404.html'), 'utf8');
+      for (const path of ['/no-such-page/', '/no-such-file.js', '/404.html', '/_headers', '/.git/config', '/embed/de/']) {
+        const res = await fetch(`${origin}${path}`);
+        expect(res.status, path).toBe(404);
+        expect(await res.text(), path).toBe(notFoundHtml);
+        expect(res.headers.get('content-security-policy'), path).toContain("script-src 'self'");
+        expect(res.headers.get('cache-control'), path).toBe('no-cache');
+      }
+      const chapter = filesIn(dist).find((f) => /^\/de\/[^/]+\/index\.html$/.test(f)) ?? '/de/index.html';
+      const bare = chapter.slice(0, -'/index.html'.length);
+      const res = await fetch(`${origin}${bare}`, { redirect: 'manual' });
+      expect(res.status).toBe(301);
+      expect(res.headers.get('location')).toBe(`${bare}/`);
+    });
+
+    it('compresses text with gzip and caches hashed assets for a year', async () => {
+      const css = filesIn(dist).find((f) => f.startsWith('/_astro/') && f.endsWith('.css')) ?? '';
+      for (const path of ['/', css]) {
+        const res = await fetch(`${origin}${path}`, { headers: { 'Accept-Encoding': 'gzip' } });
+        expect(res.headers.get('content-encoding'), path).toBe('gzip');
+        expect(res.headers.get('vary') ?? '', path).toMatch(/Accept-Encoding/i);
+      }
+      // fetch() decodes transparently; read the raw bytes through node's http to be sure they are gzip.
+      const { request } = await import('node:http');
+      const raw = await new Promise<Buffer>((resolve, reject) => {
+        request(`${origin}${css}`, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve(Buffer.concat(chunks)));
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(gunzipSync(raw).toString('utf8')).toBe(readFileSync(join(dist, css), 'utf8'));
+      const res = await fetch(`${origin}${css}`);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect((await fetch(`${origin}/`)).headers.get('cache-control')).toBe('no-cache');
+    });
+  });
+});

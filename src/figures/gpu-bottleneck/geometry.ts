@@ -2,6 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { fill, formatDate, formatNumber } from '../../i18n/format';
 import type { Lang } from '../../i18n/lang';
 import type { Mark, TextMark } from '../marks';
+import { headline } from '../headline';
 import type { GeometryOptions } from '../types';
 import { data as defaultData, type GpuBottleneckData } from './data';
 import { createPlan, limitX, positionsAt, SEED, SIM, stillTick, type FlowLayout } from './simulation';
@@ -170,7 +171,7 @@ export function geometry(opts: GeometryOptions, d: GpuBottleneckData = defaultDa
   const num = (n: number) => formatNumber(opts.lang, n);
   const marks: Mark[] = [];
 
-  marks.push(...headline(s(`headline.${state}`, { n: num(d.chunk) }), f));
+  marks.push(...headline(s(`headline.${state}`, { n: num(d.chunk) }), { narrow: f.narrow, x: f.left, y: f.headlineY }));
   const tag = tagFor(state);
   if (tag) marks.push(...tagMarks(s(tag), f));
 
@@ -209,21 +210,6 @@ export function tagFor(state: GpuBottleneckState): Key | null {
     default:
       return null;
   }
-}
-
-function headline(text: string, f: Frame): TextMark[] {
-  // A "|" marks where a long headline breaks on narrow screens; wide screens keep one line.
-  const lines = f.narrow ? text.split('|') : [text.replace('|', ' ')];
-  return lines.slice(0, 2).map((line, i) => ({
-    kind: 'text',
-    key: `headline-${i}`,
-    tone: 'ink',
-    x: f.left,
-    y: f.headlineY + i * 20,
-    text: line.trim(),
-    size: 'm',
-    weight: 'bold',
-  }));
 }
 
 function tagMarks(text: string, f: Frame): Mark[] {

@@ -2,6 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { fill, formatDate, formatNumber } from '../../i18n/format';
 import { LOCALE, type Lang } from '../../i18n/lang';
 import type { Mark, TextMark, Tone } from '../marks';
+import { headline } from '../headline';
 import type { GeometryOptions } from '../types';
 import { data as defaultData, yearPosition, type Investment, type SymbiosisData } from './data';
 import { stateFor, type SymbiosisState } from './states';
@@ -239,7 +240,7 @@ export function geometry(opts: GeometryOptions, d: SymbiosisData = defaultData):
   const say: Say = (key, params) => fill(strings[opts.lang][key], params);
   const marks: Mark[] = [];
 
-  marks.push(...headline(say(`headline.${state}`), f));
+  marks.push(...headline(say(`headline.${state}`), { narrow: f.narrow, x: f.left, y: f.headlineY, gap: f.headlineGap }));
   marks.push({ kind: 'text', key: 'tag-schematic', tone: 'muted', x: f.left, y: f.strip.y + f.strip.h / 2 + 4, text: say('tag.schematic'), size: 'xs', weight: 'bold' });
 
   marks.push(...rivals(d, f, lk.rivals, say));
@@ -248,21 +249,6 @@ export function geometry(opts: GeometryOptions, d: SymbiosisData = defaultData):
   marks.push(...users(d, f, lk.users, say));
   marks.push(...panel(state, d, f, opts.lang, say));
   return marks;
-}
-
-function headline(text: string, f: Frame): TextMark[] {
-  // A "|" marks where a long headline breaks on narrow screens; wide screens keep one line.
-  const lines = f.narrow ? text.split('|') : [text.replace('|', ' ')];
-  return lines.slice(0, 2).map((line, i) => ({
-    kind: 'text',
-    key: `headline-${i}`,
-    tone: 'ink',
-    x: f.left,
-    y: f.headlineY + i * f.headlineGap,
-    text: line.trim(),
-    size: 'm',
-    weight: 'bold',
-  }));
 }
 
 /** Splits a "|"-marked string into lines on narrow screens; wide screens keep one line. */

@@ -2,6 +2,7 @@ import { scaleLinear } from 'd3-scale';
 import { fill, formatChange, formatNumber, formatPercent } from '../../i18n/format';
 import type { Lang } from '../../i18n/lang';
 import type { Mark, TextMark } from '../marks';
+import { headline } from '../headline';
 import type { GeometryOptions } from '../types';
 import { data as defaultData, type UsersRaceData } from './data';
 import { stateFor } from './states';
@@ -66,7 +67,7 @@ export function geometry(opts: GeometryOptions, d: UsersRaceData = defaultData):
 
   marks.push(...headline(state === 'per-second'
     ? s('headline.per-second', { a: num(d.perSecond2022, 1), b: num(Math.round(d.perSecond2025)) })
-    : s(`headline.${state}` as Key), f));
+    : s(`headline.${state}` as Key), { narrow: f.narrow, x: f.narrow ? f.left : 16, y: f.headlineY }));
 
   if (state === 'app-metrics') {
     marks.push(...metricsMarks(d, f, opts.lang, s));
@@ -127,21 +128,6 @@ export function geometry(opts: GeometryOptions, d: UsersRaceData = defaultData):
     }
   }
   return marks;
-}
-
-function headline(text: string, f: Frame): TextMark[] {
-  // A "|" marks where a long headline breaks on narrow screens; wide screens keep one line.
-  const lines = f.narrow ? text.split('|') : [text.replace('|', ' ')];
-  return lines.slice(0, 2).map((line, i) => ({
-    kind: 'text',
-    key: `headline-${i}`,
-    tone: 'ink',
-    x: f.narrow ? f.left : 16,
-    y: f.headlineY + i * 20,
-    text: line.trim(),
-    size: 'm',
-    weight: 'bold',
-  }));
 }
 
 function rowLabel(key: string, text: string, row: 0 | 1, f: Frame): TextMark {

@@ -1,7 +1,8 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { fill, formatDate, formatNumber } from '../../i18n/format';
 import type { Lang } from '../../i18n/lang';
-import type { Mark, TextMark } from '../marks';
+import type { Mark } from '../marks';
+import { headline } from '../headline';
 import type { GeometryOptions } from '../types';
 import { data as defaultData, VALUATION_KEYS, type Valuation, type ValuationData, type ValuationKey } from './data';
 import { stateFor, type ValuationState } from './states';
@@ -79,7 +80,7 @@ export function geometry(opts: GeometryOptions, d: ValuationData = defaultData):
   const say: Say = (key, params) => fill(strings[opts.lang][key], params);
   const marks: Mark[] = [];
 
-  marks.push(...headline(state === 'the-jump' ? say('headline.the-jump', { v: valueLabel(d.reported, opts.lang) }) : say(`headline.${state}`), f));
+  marks.push(...headline(state === 'the-jump' ? say('headline.the-jump', { v: valueLabel(d.reported, opts.lang) }) : say(`headline.${state}`), { narrow: f.narrow, x: f.left, y: f.headlineY }));
 
   if (state === 'feedback-loop') {
     marks.push(...loopMarks(f, say));
@@ -88,21 +89,6 @@ export function geometry(opts: GeometryOptions, d: ValuationData = defaultData):
   marks.push(...barMarks(d, state, f, opts.lang, say));
   if (state === 'what-microsoft-gets') marks.push(...benefitMarks(f, say));
   return marks;
-}
-
-function headline(text: string, f: Frame): TextMark[] {
-  // A "|" marks where a long headline breaks on narrow screens; wide screens keep one line.
-  const lines = f.narrow ? text.split('|') : [text.replace('|', ' ')];
-  return lines.slice(0, 2).map((line, i) => ({
-    kind: 'text',
-    key: `headline-${i}`,
-    tone: 'ink',
-    x: f.left,
-    y: f.headlineY + i * 20,
-    text: line.trim(),
-    size: 'm',
-    weight: 'bold',
-  }));
 }
 
 /** Which bars show in a state, and in which tone. */

@@ -1,6 +1,7 @@
 import { fill, formatDate } from '../../i18n/format';
 import type { Lang } from '../../i18n/lang';
 import type { Mark, RectMark, TextMark, Tone } from '../marks';
+import { headline } from '../headline';
 import type { GeometryOptions } from '../types';
 import { data as defaultData, LINKS, type LinkKey, type ValueChainData } from './data';
 import { stateFor, type ValueChainState } from './states';
@@ -294,27 +295,12 @@ export function geometry(opts: GeometryOptions, d: ValueChainData = defaultData)
   const say: Say = (key, params) => fill(strings[opts.lang][key], params);
   const marks: Mark[] = [];
 
-  marks.push(...headline(say(`headline.${state}`), f));
+  marks.push(...headline(say(`headline.${state}`), { narrow: f.narrow, x: f.left, y: f.headlineY }));
   marks.push(...chain(f, state, say));
   marks.push(...dots(f, state));
   marks.push(...notes(f, state, say, d, opts.lang));
   marks.push(...footer(f, say));
   return marks;
-}
-
-function headline(text: string, f: Frame): TextMark[] {
-  // "|" marks where a long headline breaks on narrow screens; wide screens keep one line.
-  const parts = f.narrow ? text.split('|') : [text.replace('|', ' ')];
-  return parts.slice(0, 2).map((line, i) => ({
-    kind: 'text',
-    key: `headline-${i}`,
-    tone: 'ink',
-    x: f.left,
-    y: f.headlineY + i * 20,
-    text: line.trim(),
-    size: 'm',
-    weight: 'bold',
-  }));
 }
 
 /** The five links, their names and roles, the GPU chips and the arrows between them. */

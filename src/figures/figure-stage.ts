@@ -9,6 +9,17 @@ import type { StatePayload } from './frames';
  * and arrives as JSON (<script type="application/json" data-figure-states>), so
  * this element only interpolates attributes; it never parses markup. It knows
  * nothing about scrolling or about any particular figure.
+ *
+ * A state change costs the reader as little as possible (no long task while
+ * scrolling on a slow phone):
+ * - every mark's attributes are mirrored in memory, so a change writes only the
+ *   attributes that differ and never reads the DOM back;
+ * - a mark that was absent takes its new place unseen and only fades in; a mark
+ *   that leaves only fades out; the two happen one after the other (see #moveView);
+ * - a layout the page does not show at this width (the other of wide/narrow) is
+ *   not touched until it is shown.
+ * Marks another script moves (the flow of chapter 5) carry data-live: their
+ * attributes are read from the DOM before each change instead.
  */
 
 /** Transitions stay short; reduced motion jumps. */
@@ -19,16 +30,61 @@ interface Payload {
   layouts: Record<string, StatePayload>;
 }
 
+/** One mark and the attributes it has in the DOM right now. */
+interface Mark {
+  el: SVGElement;
+  key: string;
+  attrs: Map<string, string>;
+  text: string | null;
+  /** Part of the state last moved to (a mark that was not fades in where it lands). */
+  present: boolean;
+}
+
+interface View {
+  svg: SVGSVGElement;
+  marks: Mark[];
+  /** The layout is rendered at this width (wide and narrow swap by container query). */
+  rendered: boolean;
+  /** The state this view shows, or last moved towards. */
+  step: string | null;
+  run: Timer | null;
+}
+
 const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
 const printing = matchMedia('print');
+
+function readMark(el: SVGElement): Mark {
+  const attrs = new Map<string, string>();
+  for (const name of el.getAttributeNames()) if (name !== 'data-key') attrs.set(name, el.getAttribute(name) ?? '');
+  if (!attrs.has('opacity')) attrs.set('opacity', '1');
+  return {
+    el,
+    key: el.dataset.key ?? '',
+    attrs,
+    text: el.localName === 'text' ? el.textContent : null,
+    present: attrs.get('opacity') !== '0',
+  };
+}
 
 class FigureStage extends HTMLElement {
   static observedAttributes = ['data-step'];
   #payload: Payload | null = null;
-  #timers = new Map<SVGSVGElement, Timer>();
+  #views: View[] = [];
+  #shown = '';
+  #resize: ResizeObserver | null = null;
 
   connectedCallback(): void {
     this.#load();
+    this.#resize = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const view = this.#views.find((v) => v.svg === entry.target);
+        if (!view) continue;
+        view.rendered = entry.contentRect.width > 0;
+        // Shown again (the page crossed the wide/narrow width): catch up at once.
+        if (view.rendered && this.#shown && view.step !== this.#shown) this.#moveView(view, this.#shown, true);
+      }
+    });
+    for (const view of this.#views) this.#resize.observe(view.svg);
     const step = this.getAttribute('data-step');
     if (step) this.#show(step, true);
     printing.addEventListener('change', this.#onPrint);
@@ -37,6 +93,7 @@ class FigureStage extends HTMLElement {
   }
 
   disconnectedCallback(): void {
+    this.#resize?.disconnect();
     printing.removeEventListener('change', this.#onPrint);
     removeEventListener('beforeprint', this.#onPrint);
     removeEventListener('afterprint', this.#onPrint);
@@ -45,7 +102,8 @@ class FigureStage extends HTMLElement {
   /** Print shows the summary state, as the page does without JavaScript; the screen gets its step back. */
   #onPrint = (event: Event): void => {
     const toPrint = event.type === 'beforeprint' || (event.type === 'change' && printing.matches);
-    this.#show(toPrint ? 'summary' : (this.getAttribute('data-step') ?? 'summary'), true);
+    // Print may pick the other layout: move every view, rendered or not.
+    this.#show(toPrint ? 'summary' : (this.getAttribute('data-step') ?? 'summary'), true, true);
   };
 
   attributeChangedCallback(_name: string, previous: string | null, step: string | null): void {
@@ -61,80 +119,154 @@ class FigureStage extends HTMLElement {
     } catch {
       this.#payload = null;
     }
+    if (!this.#payload) return;
+    this.#views = [...this.querySelectorAll<SVGSVGElement>('svg[data-layout]')].map((svg) => ({
+      svg,
+      marks: [...svg.querySelectorAll<SVGElement>('[data-key]')].map(readMark),
+      rendered: true,
+      step: null,
+      run: null,
+    }));
   }
 
-  #show(requested: string, instant: boolean): void {
-    this.#load();
+  #show(requested: string, instant: boolean, everyView = false): void {
     const payload = this.#payload;
     if (!payload) return;
     // An unknown state falls back to the summary, which every figure has.
     const step = Object.hasOwn(payload.alts, requested) ? requested : 'summary';
-    for (const svg of this.querySelectorAll<SVGSVGElement>('svg[data-layout]')) {
-      const states = payload.layouts[svg.dataset.layout ?? ''];
-      const target = states?.[step];
-      if (target) this.#move(svg, target, instant);
+    this.#shown = step;
+    for (const view of this.#views) {
+      if (view.rendered || everyView || view.step === null) this.#moveView(view, step, instant);
     }
     const alt = payload.alts[step] ?? '';
-    for (const el of this.querySelectorAll<HTMLElement>('[data-figure-alt]')) el.textContent = alt;
+    for (const el of this.querySelectorAll<HTMLElement>('[data-figure-alt]')) if (el.textContent !== alt) el.textContent = alt;
     this.dataset.shown = step;
     this.dispatchEvent(new CustomEvent('figure:state', { detail: { step }, bubbles: true }));
   }
 
-  #move(svg: SVGSVGElement, target: StatePayload[string], instant: boolean): void {
-    this.#timers.get(svg)?.stop();
-    const tweens: ((t: number) => void)[] = [];
-    for (const el of svg.querySelectorAll<SVGElement>('[data-key]')) {
-      const entry = target[el.dataset.key ?? ''];
-      const attrs: Record<string, string | number> = entry ? entry[0] : { opacity: 0 };
-      if (entry) {
-        if (entry[1] !== undefined && el.textContent !== entry[1]) el.textContent = entry[1];
-        el.setAttribute('class', String(attrs['class'] ?? ''));
-        if (!('opacity' in attrs)) attrs['opacity'] = 1;
+  #moveView(view: View, step: string, instant: boolean): void {
+    const target = this.#payload?.layouts[view.svg.dataset.layout ?? '']?.[step];
+    if (!target) return;
+    view.step = step;
+    view.run?.stop();
+    view.run = null;
+    // Staged like d3's exit, update, enter: marks that leave fade out in the first half;
+    // marks in both states move the whole time; marks that arrive take their place unseen
+    // once the old ones have nearly gone, and fade in. Spreading the changes over the
+    // transition keeps each frame light; the overlap keeps the figure from going blank.
+    const exit = stage(0, 0.5);
+    const update = stage(0, 1);
+    const enter = stage(0.35, 1);
+
+    for (const m of view.marks) {
+      if (m.el.hasAttribute('data-live')) {
+        for (const name of m.el.getAttributeNames()) m.attrs.set(name, m.el.getAttribute(name) ?? '');
+        if (!m.el.hasAttribute('opacity')) m.attrs.set('opacity', '1');
       }
-      for (const [name, to] of Object.entries(attrs)) {
-        if (name === 'class') continue;
-        const from = el.getAttribute(name) ?? (name === 'opacity' ? '1' : null);
-        if (instant || from === null || String(to) === from) {
-          el.setAttribute(name, String(to));
-          continue;
-        }
-        if (typeof to === 'number') {
-          const i = interpolateNumber(Number(from), to);
-          tweens.push((t) => el.setAttribute(name, String(i(t))));
-        } else if (name === 'd') {
-          const i = interpolateString(from, to);
-          tweens.push((t) => el.setAttribute(name, i(t)));
+      const entry = target[m.key];
+      if (!entry) {
+        m.present = false;
+        if (instant) write(m, 'opacity', '0');
+        else tween(exit, m, 'opacity', 0);
+        continue;
+      }
+      const [attrs, text] = entry;
+      const opacity = attrs['opacity'] ?? 1;
+      if (instant || !m.present) {
+        const place = (): void => {
+          m.present = true;
+          if (text !== undefined) writeText(m, text);
+          for (const [name, to] of Object.entries(attrs)) if (name !== 'opacity') write(m, name, String(to));
+        };
+        if (instant) {
+          place();
+          write(m, 'opacity', String(opacity));
         } else {
-          el.setAttribute(name, to);
+          enter.begin.push(place);
+          tween(enter, m, 'opacity', opacity);
         }
+        continue;
       }
-    }
-    // Marks at opacity 0 leave rendering altogether (visibility), so hidden marks of
-    // other states cost nothing per frame; a mark about to fade in comes back first.
-    const settle = (): void => {
-      for (const el of svg.querySelectorAll<SVGElement>('[data-key]')) {
-        if (Number(el.getAttribute('opacity') ?? 1) === 0) el.setAttribute('visibility', 'hidden');
+      if (text !== undefined) writeText(m, text);
+      for (const [name, to] of Object.entries(attrs)) {
+        if (name === 'opacity') continue;
+        if (typeof to === 'number' || name === 'd') tween(update, m, name, to);
+        else write(m, name, to);
       }
-    };
-    for (const el of svg.querySelectorAll<SVGElement>('[data-key][visibility]')) {
-      const entry = target[el.dataset.key ?? ''];
-      if (entry && (entry[0]['opacity'] ?? 1) !== 0) el.removeAttribute('visibility');
+      tween(update, m, 'opacity', opacity);
     }
-    if (!tweens.length) {
-      settle();
-      return;
-    }
+
+    const stages = [exit, update, enter].filter((s) => s.begin.length);
+    if (!stages.length) return;
     const run = timer((elapsed) => {
       const t = Math.min(1, elapsed / DURATION);
-      const e = easeCubicInOut(t);
-      for (const tween of tweens) tween(e);
+      for (const s of stages) {
+        if (t < s.from) continue;
+        if (!s.begun) {
+          s.begun = true;
+          for (const begin of s.begin) begin();
+        }
+        const local = Math.min(1, (t - s.from) / (s.to - s.from));
+        const e = local >= 1 ? 1 : easeCubicInOut(local);
+        for (const tw of s.tweens) tw(e);
+      }
       if (t >= 1) {
         run.stop();
-        settle();
+        view.run = null;
       }
     });
-    this.#timers.set(svg, run);
+    view.run = run;
   }
+}
+
+/** One phase of a transition: what to do when it begins, and the tweens it then runs (t from 0 to 1). */
+interface Stage {
+  from: number;
+  to: number;
+  begun: boolean;
+  begin: (() => void)[];
+  tweens: ((t: number) => void)[];
+}
+
+function stage(from: number, to: number): Stage {
+  return { from, to, begun: false, begin: [], tweens: [] };
+}
+
+/** Writes an attribute if it differs from the mirror. */
+function write(m: Mark, name: string, value: string): void {
+  if (m.attrs.get(name) === value) return;
+  m.el.setAttribute(name, value);
+  m.attrs.set(name, value);
+}
+
+function writeText(m: Mark, text: string): void {
+  if (m.text === text) return;
+  m.el.textContent = text;
+  m.text = text;
+}
+
+/**
+ * Tweens one attribute during a stage. The start value is read from the mirror when the
+ * stage begins, so a move that interrupts another carries on from where the DOM is.
+ * Numbers and path data interpolate; anything else is set when the stage begins.
+ */
+function tween(s: Stage, m: Mark, name: string, to: string | number): void {
+  const value = String(to);
+  if (m.attrs.get(name) === value) return;
+  s.begin.push(() => {
+    const from = m.attrs.get(name);
+    if (from === value) return;
+    if (from === undefined || (typeof to !== 'number' && name !== 'd')) {
+      write(m, name, value);
+      return;
+    }
+    const i = typeof to === 'number' ? interpolateNumber(Number(from), to) : interpolateString(from, value);
+    s.tweens.push((t) => {
+      const v = t >= 1 ? value : String(i(t));
+      m.el.setAttribute(name, v);
+      m.attrs.set(name, v);
+    });
+  });
 }
 
 if (!customElements.get('figure-stage')) customElements.define('figure-stage', FigureStage);

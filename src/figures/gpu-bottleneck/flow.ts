@@ -52,6 +52,8 @@ function attach(host: HTMLElement): void {
     const layout = config.layouts[svg.dataset.layout ?? ''];
     const circles = Array.from({ length: SIM.marks }, (_, i) => svg.querySelector<SVGCircleElement>(`circle[data-key="req-${i}"]`));
     if (!layout || circles.some((c) => !c)) continue;
+    // figure-stage reads these circles' attributes back before each change, since this module moves them too.
+    for (const c of circles) c!.setAttribute('data-live', '');
     const size = SIM.marks * 3;
     views.push({ svg, layout, circles: circles as SVGCircleElement[], next: new Float32Array(size), drawn: new Float32Array(size).fill(NaN), visible: false });
   }

@@ -139,6 +139,24 @@ export function markClass(m: Mark): string {
   return parts.join(' ');
 }
 
+/**
+ * Many rectangles as the d of one path mark: a grid of a hundred squares becomes one
+ * element instead of a hundred, so a state change restyles and repaints one node.
+ * Corners are rounded with radius r (clamped to half the shorter side).
+ */
+export function rectsPath(rects: readonly { x: number; y: number; width: number; height: number }[], r = 0): string {
+  return rects
+    .map((rect) => {
+      const [x, y, w, h] = [rect.x, rect.y, rect.width, rect.height].map(round) as [number, number, number, number];
+      const k = round(Math.max(0, Math.min(r, w / 2, h / 2)));
+      if (!k) return `M${x},${y}h${w}v${h}h${-w}Z`;
+      const a = (dx: number, dy: number) => `a${k},${k} 0 0 1 ${dx},${dy}`;
+      const [iw, ih] = [round(w - 2 * k), round(h - 2 * k)];
+      return `M${round(x + k)},${y}h${iw}${a(k, k)}v${ih}${a(-k, k)}h${-iw}${a(-k, -k)}v${-ih}${a(k, -k)}Z`;
+    })
+    .join('');
+}
+
 /** Rounds every number inside a path string to 2 decimals. */
 export function roundPath(d: string): string {
   return d.replace(/-?\d*\.?\d+(?:e[-+]?\d+)?/gi, (n) => String(round(Number(n))));

@@ -277,8 +277,15 @@ describe('gpu-bottleneck geometry', () => {
 
     it(`geometry() at ${w}: 100k-chunks draws the chunk as chunk ÷ 1,000 squares and shows the arithmetic`, () => {
       const de = at('100k-chunks', 'de');
-      const squares = byPrefix(de, 'chunk-').filter((m) => /^chunk-\d+$/.test(m.key));
+      // One path of equal squares, one subpath per 1,000 GPUs, on a square grid.
+      const d = get(de, 'chunk-squares', 'path').d;
+      const squares = [...d.matchAll(/M(-?[\d.]+),(-?[\d.]+)h([\d.]+)v([\d.]+)h-[\d.]+Z/g)].map((m) => m.slice(1).map(Number));
       expect(squares.length).toBe(data.chunk / data.perSquare);
+      expect(d.match(/M/g)?.length).toBe(squares.length);
+      expect(new Set(squares.map(([, , w, h]) => `${w}x${h}`))).toEqual(new Set([`${squares[0]![2]}x${squares[0]![2]}`]));
+      const side = Math.sqrt(squares.length);
+      expect(new Set(squares.map(([x]) => x)).size).toBe(side);
+      expect(new Set(squares.map(([, y]) => y)).size).toBe(side);
       const all = texts(de).map((m) => m.text).join(' ');
       expect(all).toContain('100.000 ÷ 1.000');
       expect(all).toContain('= 1.000 GPUs');

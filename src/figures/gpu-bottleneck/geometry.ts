@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3-scale';
 import { fill, formatDate, formatNumber } from '../../i18n/format';
 import type { Lang } from '../../i18n/lang';
-import type { Mark, TextMark } from '../marks';
+import { rectsPath, round, type Mark, type TextMark } from '../marks';
 import { headline } from '../headline';
 import type { GeometryOptions } from '../types';
 import { data as defaultData, type GpuBottleneckData } from './data';
@@ -229,13 +229,12 @@ function coreBox(prefix: string, x: number, y: number, w: number, h: number, col
   // Centre the grid in the box.
   const ox = x + (w - (cols * cell - gap)) / 2;
   const oy = y + (h - (rows * cell - gap)) / 2;
-  const marks: Mark[] = [{ kind: 'rect', key: `${prefix}-box`, tone: 'grid', x, y, width: w, height: h, rx: 6 }];
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      marks.push({ kind: 'rect', key: `${prefix}-core-${r * cols + c}`, tone, x: ox + c * cell, y: oy + r * cell, width: core, height: core, rx: cols > 4 ? 1.5 : 4 });
-    }
-  }
-  return marks;
+  const cores = Array.from({ length: rows * cols }, (_, i) => ({ x: ox + (i % cols) * cell, y: oy + Math.floor(i / cols) * cell, width: core, height: core }));
+  // All cores are one path: a state change then touches one element, not a hundred.
+  return [
+    { kind: 'rect', key: `${prefix}-box`, tone: 'grid', x, y, width: w, height: h, rx: 6 },
+    { kind: 'path', key: `${prefix}-cores`, tone, d: rectsPath(cores, cols > 4 ? 1.5 : 4), fill: true },
+  ];
 }
 
 function whyGpus(f: Frame, s: Say): Mark[] {
@@ -275,22 +274,22 @@ function trainAndServe(f: Frame, s: Say): Mark[] {
   marks.push(...paragraph('train-desc', s('train.desc'), farm.x, titleY + 16, farm.w, { size: 'xs', tone: 'muted' }).marks);
   const colStep = (farm.w - farm.cw) / (farm.cols - 1);
   const at = (c: number, r: number) => ({ x: farm.x + c * colStep, y: farm.y + r * farm.rowStep });
+  // The GPUs and their links as two paths (one element each, however many GPUs).
+  const links: string[] = [];
+  const gpus: { x: number; y: number; width: number; height: number }[] = [];
   for (let r = 0; r < farm.rows; r++) {
     for (let c = 0; c < farm.cols; c++) {
       const p = at(c, r);
-      const cx = p.x + farm.cw / 2;
-      const cy = p.y + farm.ch / 2;
+      const cx = round(p.x + farm.cw / 2);
+      const cy = round(p.y + farm.ch / 2);
       // Links to the right and downward neighbours: the network that makes one machine of many.
-      if (c + 1 < farm.cols) marks.push({ kind: 'line', key: `farm-link-h-${r}-${c}`, tone: 'muted', x1: cx, y1: cy, x2: cx + colStep, y2: cy });
-      if (r + 1 < farm.rows) marks.push({ kind: 'line', key: `farm-link-v-${r}-${c}`, tone: 'muted', x1: cx, y1: cy, x2: cx, y2: cy + farm.rowStep });
+      if (c + 1 < farm.cols) links.push(`M${cx},${cy}h${round(colStep)}`);
+      if (r + 1 < farm.rows) links.push(`M${cx},${cy}v${round(farm.rowStep)}`);
+      gpus.push({ x: p.x, y: p.y, width: farm.cw, height: farm.ch });
     }
   }
-  for (let r = 0; r < farm.rows; r++) {
-    for (let c = 0; c < farm.cols; c++) {
-      const p = at(c, r);
-      marks.push({ kind: 'rect', key: `farm-${r}-${c}`, tone: 'accent', x: p.x, y: p.y, width: farm.cw, height: farm.ch, rx: 2 });
-    }
-  }
+  marks.push({ kind: 'path', key: 'farm-links', tone: 'muted', d: links.join('') });
+  marks.push({ kind: 'path', key: 'farm-gpus', tone: 'accent', d: rectsPath(gpus, 2), fill: true });
   const timeY = farm.y + (farm.rows - 1) * farm.rowStep + farm.ch + (n ? 14 : 22);
   const timeEnd = farm.x + farm.w;
   marks.push({ kind: 'line', key: 'train-time', tone: 'ink', x1: farm.x, y1: timeY, x2: timeEnd - 2, y2: timeY, width: 2 });
@@ -425,9 +424,8 @@ function chunks(f: Frame, s: Say, d: GpuBottleneckData, lang: Lang): Mark[] {
   const gap = 3;
   const gridX = f.left;
   const gridY = n ? Math.max(textBottom + 13, 176) : 94;
-  for (let i = 0; i < d.squares; i++) {
-    marks.push({ kind: 'rect', key: `chunk-${i}`, tone: 'accent', x: gridX + (i % side) * cell, y: gridY + Math.floor(i / side) * cell, width: cell - gap, height: cell - gap });
-  }
+  const squares = Array.from({ length: d.squares }, (_, i) => ({ x: gridX + (i % side) * cell, y: gridY + Math.floor(i / side) * cell, width: cell - gap, height: cell - gap }));
+  marks.push({ kind: 'path', key: 'chunk-squares', tone: 'accent', d: rectsPath(squares), fill: true });
   const gridBottom = gridY + side * cell - gap;
   const calcA = s('chunk.calc.a', { a: num(d.chunk), b: num(d.perSquare) });
   const calcB = s('chunk.calc.b', { c: num(d.squares) });

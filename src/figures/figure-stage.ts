@@ -22,8 +22,15 @@ import type { StatePayload } from './frames';
  * attributes are read from the DOM before each change instead.
  */
 
-/** Transitions stay short; reduced motion jumps. */
+/** Transitions stay short. */
 const DURATION = 500;
+
+/**
+ * How a state change lands: 'tween' moves and fades over DURATION; 'dissolve' (reduced
+ * motion) never moves a mark, it only fades marks out and in; 'now' jumps at once
+ * (first paint, a deep link, print).
+ */
+type Mode = 'tween' | 'dissolve' | 'now';
 
 interface Payload {
   alts: Record<string, string>;
@@ -81,12 +88,12 @@ class FigureStage extends HTMLElement {
         if (!view) continue;
         view.rendered = entry.contentRect.width > 0;
         // Shown again (the page crossed the wide/narrow width): catch up at once.
-        if (view.rendered && this.#shown && view.step !== this.#shown) this.#moveView(view, this.#shown, true);
+        if (view.rendered && this.#shown && view.step !== this.#shown) this.#moveView(view, this.#shown, 'now');
       }
     });
     for (const view of this.#views) this.#resize.observe(view.svg);
     const step = this.getAttribute('data-step');
-    if (step) this.#show(step, true);
+    if (step) this.#show(step, 'now');
     printing.addEventListener('change', this.#onPrint);
     addEventListener('beforeprint', this.#onPrint);
     addEventListener('afterprint', this.#onPrint);
@@ -103,12 +110,12 @@ class FigureStage extends HTMLElement {
   #onPrint = (event: Event): void => {
     const toPrint = event.type === 'beforeprint' || (event.type === 'change' && printing.matches);
     // Print may pick the other layout: move every view, rendered or not.
-    this.#show(toPrint ? 'summary' : (this.getAttribute('data-step') ?? 'summary'), true, true);
+    this.#show(toPrint ? 'summary' : (this.getAttribute('data-step') ?? 'summary'), 'now', true);
   };
 
   attributeChangedCallback(_name: string, previous: string | null, step: string | null): void {
     if (!this.isConnected || step === null || step === previous || printing.matches) return;
-    this.#show(step, this.hasAttribute('data-instant') || reduceMotion.matches);
+    this.#show(step, this.hasAttribute('data-instant') ? 'now' : reduceMotion.matches ? 'dissolve' : 'tween');
   }
 
   #load(): void {
@@ -129,14 +136,14 @@ class FigureStage extends HTMLElement {
     }));
   }
 
-  #show(requested: string, instant: boolean, everyView = false): void {
+  #show(requested: string, mode: Mode, everyView = false): void {
     const payload = this.#payload;
     if (!payload) return;
     // An unknown state falls back to the summary, which every figure has.
     const step = Object.hasOwn(payload.alts, requested) ? requested : 'summary';
     this.#shown = step;
     for (const view of this.#views) {
-      if (view.rendered || everyView || view.step === null) this.#moveView(view, step, instant);
+      if (view.rendered || everyView || view.step === null) this.#moveView(view, step, mode);
     }
     const alt = payload.alts[step] ?? '';
     for (const el of this.querySelectorAll<HTMLElement>('[data-figure-alt]')) if (el.textContent !== alt) el.textContent = alt;
@@ -144,7 +151,7 @@ class FigureStage extends HTMLElement {
     this.dispatchEvent(new CustomEvent('figure:state', { detail: { step }, bubbles: true }));
   }
 
-  #moveView(view: View, step: string, instant: boolean): void {
+  #moveView(view: View, step: string, mode: Mode): void {
     const target = this.#payload?.layouts[view.svg.dataset.layout ?? '']?.[step];
     if (!target) return;
     view.step = step;
@@ -157,6 +164,7 @@ class FigureStage extends HTMLElement {
     const exit = stage(0, 0.5);
     const update = stage(0, 1);
     const enter = stage(0.35, 1);
+    const instant = mode === 'now';
 
     for (const m of view.marks) {
       if (m.el.hasAttribute('data-live')) {
@@ -190,8 +198,8 @@ class FigureStage extends HTMLElement {
       if (text !== undefined) writeText(m, text);
       for (const [name, to] of Object.entries(attrs)) {
         if (name === 'opacity') continue;
-        if (typeof to === 'number' || name === 'd') tween(update, m, name, to);
-        else write(m, name, to);
+        if ((typeof to === 'number' || name === 'd') && mode === 'tween') tween(update, m, name, to);
+        else write(m, name, String(to));
       }
       tween(update, m, 'opacity', opacity);
     }
@@ -231,6 +239,7 @@ interface Stage {
 function stage(from: number, to: number): Stage {
   return { from, to, begun: false, begin: [], tweens: [] };
 }
+
 
 /** Writes an attribute if it differs from the mirror. */
 function write(m: Mark, name: string, value: string): void {

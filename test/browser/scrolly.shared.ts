@@ -138,10 +138,45 @@ for (const ch of chapters) {
       await page.context().close();
     });
 
-    machinery('reduced motion: a state change lands at once, without a tween', async () => {
+    machinery('reduced motion: marks never move, they only fade out and in', async () => {
       const page = await open(ch.path, { reducedMotion: 'reduce' });
       const second = ch.steps[1] ?? '';
-      await page.evaluate((id) => document.querySelector('figure-stage')?.setAttribute('data-step', id), second);
+      // Every frame of the change, each position and size is either where it was or where it goes.
+      const moved = await page.evaluate(async (id) => {
+        const stage = document.querySelector('figure-stage');
+        const payload = JSON.parse(stage?.querySelector('script[data-figure-states]')?.textContent ?? '{}');
+        const svg = [...(stage?.querySelectorAll<SVGSVGElement>('svg[data-layout]') ?? [])].find((s) => s.getBoundingClientRect().width > 0);
+        const target = payload.layouts[svg?.dataset.layout ?? ''][id] as Record<string, [Record<string, string | number>]>;
+        const marks = [...(svg?.querySelectorAll<SVGElement>('[data-key]') ?? [])];
+        const geometry = (el: SVGElement) => el.getAttributeNames().filter((n) => /^(x|y|x1|x2|y1|y2|cx|cy|r|width|height|d)$/.test(n));
+        const before = new Map(marks.map((el) => [el, Object.fromEntries(geometry(el).map((n) => [n, el.getAttribute(n) ?? '']))]));
+        const wrong = new Set<string>();
+        // The change must move something, or this test would prove nothing.
+        let moving = 0;
+        for (const el of marks) {
+          const to = target[el.dataset.key ?? '']?.[0];
+          if (to && el.getAttribute('opacity') !== '0') moving += geometry(el).filter((n) => to[n] !== undefined && String(to[n]) !== before.get(el)?.[n]).length;
+        }
+        if (!moving) return ['nothing moves in this change'];
+        // Step on with the j key, as a reader would (a direct data-step write would count as a deep link's instant jump).
+        document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'j', bubbles: true }));
+        const t0 = performance.now();
+        while (performance.now() - t0 < 700) {
+          await new Promise((r) => requestAnimationFrame(r));
+          for (const el of marks) {
+            const to = target[el.dataset.key ?? '']?.[0];
+            if (!to) continue;
+            for (const n of geometry(el)) {
+              const v = el.getAttribute(n) ?? '';
+              const start = before.get(el)?.[n] ?? '';
+              const same = (a: string, b: string | number | undefined) => b === undefined || a === String(b) || Math.abs(Number(a) - Number(b)) <= 0.05;
+              if (!same(v, to[n]) && !same(v, start)) wrong.add(`${el.dataset.key}.${n}`);
+            }
+          }
+        }
+        return stage?.getAttribute('data-shown') === id ? [...wrong] : [`${stage?.getAttribute('data-shown')} shown, not ${id}`];
+      }, second);
+      expect(moved).toEqual([]);
       expect(await marksMatchState(page, second)).toEqual([]);
       await page.context().close();
     });

@@ -1,5 +1,4 @@
 import { easeCubicInOut } from 'd3-ease';
-import { interpolateNumber, interpolateString } from 'd3-interpolate';
 import { timer, type Timer } from 'd3-timer';
 import type { StatePayload } from './frames';
 
@@ -198,7 +197,7 @@ class FigureStage extends HTMLElement {
       if (text !== undefined) writeText(m, text);
       for (const [name, to] of Object.entries(attrs)) {
         if (name === 'opacity') continue;
-        if ((typeof to === 'number' || name === 'd') && mode === 'tween') tween(update, m, name, to);
+        if (typeof to === 'number' && mode === 'tween') tween(update, m, name, to);
         else write(m, name, String(to));
       }
       tween(update, m, 'opacity', opacity);
@@ -257,21 +256,23 @@ function writeText(m: Mark, text: string): void {
 /**
  * Tweens one attribute during a stage. The start value is read from the mirror when the
  * stage begins, so a move that interrupts another carries on from where the DOM is.
- * Numbers and path data interpolate; anything else is set when the stage begins.
+ * Numbers interpolate; anything else (no path changes shape between states) is set when
+ * the stage begins. (d3-interpolate is not used: its bundle would bring all of d3-color
+ * into every page for this one line of arithmetic.)
  */
 function tween(s: Stage, m: Mark, name: string, to: string | number): void {
   const value = String(to);
   if (m.attrs.get(name) === value) return;
   s.begin.push(() => {
-    const from = m.attrs.get(name);
-    if (from === value) return;
-    if (from === undefined || (typeof to !== 'number' && name !== 'd')) {
+    const raw = m.attrs.get(name);
+    const from = Number(raw);
+    if (raw === value) return;
+    if (raw === undefined || typeof to !== 'number' || Number.isNaN(from)) {
       write(m, name, value);
       return;
     }
-    const i = typeof to === 'number' ? interpolateNumber(Number(from), to) : interpolateString(from, value);
     s.tweens.push((t) => {
-      const v = t >= 1 ? value : String(i(t));
+      const v = t >= 1 ? value : String(Math.round((from + (to - from) * t) * 100) / 100);
       m.el.setAttribute(name, v);
       m.attrs.set(name, v);
     });

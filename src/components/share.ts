@@ -61,7 +61,18 @@ function init(menu: HTMLDetailsElement): void {
     }
   };
 
-  menu.addEventListener('toggle', update);
+  // The panel floats over the page (on a phone it covers its own toggle): opened by the
+  // reader, it takes the focus, so the next Tab lands on its first control and the focus
+  // is never hidden behind it. Escape and Close hand the focus back to the toggle.
+  let openedByReader = false;
+  q('summary')?.addEventListener('click', () => {
+    openedByReader = !menu.open;
+  });
+  menu.addEventListener('toggle', () => {
+    if (menu.open && openedByReader) q<HTMLElement>('[data-share-panel]')?.focus({ preventScroll: true });
+    openedByReader = false;
+    update();
+  });
   for (const sel of [langSel, stateSel, themeSel]) sel.addEventListener('change', update);
   stage?.addEventListener('figure:state', () => {
     if (menu.open) update();

@@ -259,6 +259,24 @@ describe('share / embed menu on a chapter', () => {
     await page.context().close();
   });
 
+  it('on a phone, opening the menu from the keyboard moves the focus into the panel, and Escape brings it back', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    const page = await ctx.newPage();
+    await page.goto(url('/de/der-ansturm/'));
+    await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
+    const toggle = page.locator('details[data-share] > summary').first();
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.matches('[data-share-panel]') ?? false)).toBe(true);
+    // The panel covers the toggle on a phone; the next Tab lands inside it, on its close button.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.matches('[data-share-close]') ?? false)).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('details[data-share]').first().getAttribute('open')).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.matches('details[data-share] > summary') ?? false)).toBe(true);
+    await ctx.close();
+  });
+
   it('falls back to selecting the code where the Clipboard API is refused', async () => {
     const page = await openMenu('refused');
     await page.locator('[data-share-copy]').click();

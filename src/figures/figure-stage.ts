@@ -158,12 +158,14 @@ class FigureStage extends HTMLElement {
     view.run = null;
     // Staged like d3's exit, update, enter: marks that leave fade out in the first half;
     // marks in both states move the whole time; marks that arrive take their place unseen
-    // once the old ones have nearly gone, and fade in. Spreading the changes over the
-    // transition keeps each frame light; the overlap keeps the figure from going blank.
-    const exit = stage(0, 0.5);
-    const update = stage(0, 1);
-    const enter = stage(0.35, 1);
+    // once the old ones have nearly gone, and fade in. Within exit and enter the marks
+    // start one after another (a short stagger), so no single frame restyles them all.
+    // Spreading the changes this way keeps each frame light; the overlap of exit and
+    // enter keeps the figure from going blank.
     const instant = mode === 'now';
+    const plan: Plan = { cues: [], tweens: [] };
+    const leaving: Mark[] = [];
+    const arriving: [Mark, Record<string, string | number>, string | undefined][] = [];
 
     for (const m of view.marks) {
       if (m.el.hasAttribute('data-live')) {
@@ -174,48 +176,46 @@ class FigureStage extends HTMLElement {
       if (!entry) {
         m.present = false;
         if (instant) write(m, 'opacity', '0');
-        else tween(exit, m, 'opacity', 0);
+        else if (m.attrs.get('opacity') !== '0') leaving.push(m);
         continue;
       }
       const [attrs, text] = entry;
       const opacity = attrs['opacity'] ?? 1;
-      if (instant || !m.present) {
-        const place = (): void => {
-          m.present = true;
-          if (text !== undefined) writeText(m, text);
-          for (const [name, to] of Object.entries(attrs)) if (name !== 'opacity') write(m, name, String(to));
-        };
-        if (instant) {
-          place();
-          write(m, 'opacity', String(opacity));
-        } else {
-          enter.begin.push(place);
-          tween(enter, m, 'opacity', opacity);
-        }
+      if (instant) {
+        place(m, attrs, text);
+        write(m, 'opacity', String(opacity));
+        continue;
+      }
+      if (!m.present) {
+        arriving.push([m, attrs, text]);
         continue;
       }
       if (text !== undefined) writeText(m, text);
       for (const [name, to] of Object.entries(attrs)) {
         if (name === 'opacity') continue;
-        if (typeof to === 'number' && mode === 'tween') tween(update, m, name, to);
+        if (typeof to === 'number' && mode === 'tween') tween(plan, m, name, to, 0, 1);
         else write(m, name, String(to));
       }
-      tween(update, m, 'opacity', opacity);
+      tween(plan, m, 'opacity', opacity, 0, 1);
     }
+    leaving.forEach((m, i) => tween(plan, m, 'opacity', 0, stagger(EXIT, i, leaving.length), EXIT[1]));
+    arriving.forEach(([m, attrs, text], i) => {
+      const at = stagger(ENTER, i, arriving.length);
+      // Placed unseen, then faded in. Until its cue the mark counts as absent.
+      plan.cues.push({ at, run: () => place(m, attrs, text) });
+      tween(plan, m, 'opacity', attrs['opacity'] ?? 1, at, ENTER[1]);
+    });
 
-    const stages = [exit, update, enter].filter((s) => s.begin.length);
-    if (!stages.length) return;
+    if (!plan.cues.length) return;
+    plan.cues.sort((a, b) => a.at - b.at);
+    let next = 0;
     const run = timer((elapsed) => {
       const t = Math.min(1, elapsed / DURATION);
-      for (const s of stages) {
-        if (t < s.from) continue;
-        if (!s.begun) {
-          s.begun = true;
-          for (const begin of s.begin) begin();
-        }
-        const local = Math.min(1, (t - s.from) / (s.to - s.from));
-        const e = local >= 1 ? 1 : easeCubicInOut(local);
-        for (const tw of s.tweens) tw(e);
+      while (next < plan.cues.length && plan.cues[next]!.at <= t) plan.cues[next++]!.run();
+      for (const tw of plan.tweens) {
+        if (t < tw.at) continue;
+        const local = Math.min(1, (t - tw.at) / (tw.to - tw.at));
+        tw.apply(local >= 1 ? 1 : easeCubicInOut(local));
       }
       if (t >= 1) {
         run.stop();
@@ -226,19 +226,28 @@ class FigureStage extends HTMLElement {
   }
 }
 
-/** One phase of a transition: what to do when it begins, and the tweens it then runs (t from 0 to 1). */
-interface Stage {
-  from: number;
-  to: number;
-  begun: boolean;
-  begin: (() => void)[];
-  tweens: ((t: number) => void)[];
+/** The share of the transition (0 to 1) that exit and enter take. */
+const EXIT: readonly [number, number] = [0, 0.5];
+const ENTER: readonly [number, number] = [0.35, 1];
+/** Within a phase, the last mark starts this far (as a share of the phase) after the first. */
+const STAGGER = 0.4;
+
+function stagger([from, to]: readonly [number, number], i: number, n: number): number {
+  return n > 1 ? from + ((to - from) * STAGGER * i) / (n - 1) : from;
 }
 
-function stage(from: number, to: number): Stage {
-  return { from, to, begun: false, begin: [], tweens: [] };
+/** What a transition does: cues run once when their time comes; tweens run from at to to. */
+interface Plan {
+  cues: { at: number; run: () => void }[];
+  tweens: { at: number; to: number; apply: (e: number) => void }[];
 }
 
+/** Puts a mark where the state has it: text and every attribute but opacity. */
+function place(m: Mark, attrs: Record<string, string | number>, text: string | undefined): void {
+  m.present = true;
+  if (text !== undefined) writeText(m, text);
+  for (const [name, to] of Object.entries(attrs)) if (name !== 'opacity') write(m, name, String(to));
+}
 
 /** Writes an attribute if it differs from the mirror. */
 function write(m: Mark, name: string, value: string): void {
@@ -254,28 +263,36 @@ function writeText(m: Mark, text: string): void {
 }
 
 /**
- * Tweens one attribute during a stage. The start value is read from the mirror when the
- * stage begins, so a move that interrupts another carries on from where the DOM is.
- * Numbers interpolate; anything else (no path changes shape between states) is set when
- * the stage begins. (d3-interpolate is not used: its bundle would bring all of d3-color
- * into every page for this one line of arithmetic.)
+ * Tweens one attribute from the time at to the time to (shares of the transition).
+ * The start value is read from the mirror when the tween starts, so a move that
+ * interrupts another carries on from where the DOM is. Numbers interpolate; anything
+ * else (no path changes shape between states) is set when the tween starts.
+ * (d3-interpolate is not used: its bundle would bring all of d3-color into every page
+ * for this one line of arithmetic.)
  */
-function tween(s: Stage, m: Mark, name: string, to: string | number): void {
+function tween(plan: Plan, m: Mark, name: string, to: string | number, at: number, end: number): void {
   const value = String(to);
   if (m.attrs.get(name) === value) return;
-  s.begin.push(() => {
-    const raw = m.attrs.get(name);
-    const from = Number(raw);
-    if (raw === value) return;
-    if (raw === undefined || typeof to !== 'number' || Number.isNaN(from)) {
-      write(m, name, value);
-      return;
-    }
-    s.tweens.push((t) => {
-      const v = t >= 1 ? value : String(Math.round((from + (to - from) * t) * 100) / 100);
-      m.el.setAttribute(name, v);
-      m.attrs.set(name, v);
-    });
+  plan.cues.push({
+    at,
+    run: () => {
+      const raw = m.attrs.get(name);
+      const from = Number(raw);
+      if (raw === value) return;
+      if (raw === undefined || typeof to !== 'number' || Number.isNaN(from)) {
+        write(m, name, value);
+        return;
+      }
+      plan.tweens.push({
+        at,
+        to: end,
+        apply: (t) => {
+          const v = t >= 1 ? value : String(Math.round((from + (to - from) * t) * 100) / 100);
+          m.el.setAttribute(name, v);
+          m.attrs.set(name, v);
+        },
+      });
+    },
   });
 }
 

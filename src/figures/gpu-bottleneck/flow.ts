@@ -32,6 +32,8 @@ interface View {
 const TICKS_PER_MS = 60 / 1000;
 /** figure-stage tweens for 500 ms; the flow takes over once the circles have landed on the still. */
 const SETTLE_MS = 520;
+/** The page counts as resting this long after its last scroll event. */
+const REST_MS = 150;
 /** A late frame moves the flow on by at most this many ticks, so it never jumps. */
 const MAX_STEP = 4;
 
@@ -92,7 +94,12 @@ function attach(host: HTMLElement): void {
     }
   };
 
-  const running = (): boolean => settled && visibleCount > 0 && !reduceMotion.matches;
+  // While the page scrolls, the flow holds still: the frames belong to the scrolling, and
+  // the figure's own transitions. It carries on from where it stopped once the page rests.
+  let scrolling = false;
+  let restTimer = 0;
+
+  const running = (): boolean => settled && visibleCount > 0 && !scrolling && !reduceMotion.matches;
 
   const frame = (now: number): void => {
     raf = 0;
@@ -128,6 +135,30 @@ function attach(host: HTMLElement): void {
       update();
     }, SETTLE_MS);
   };
+
+  // Per scroll event only a time stamp: the rest check re-arms itself until the page rests.
+  let lastScroll = 0;
+  const rest = (): void => {
+    const quiet = performance.now() - lastScroll;
+    if (quiet >= REST_MS) {
+      scrolling = false;
+      update();
+    } else {
+      restTimer = window.setTimeout(rest, REST_MS - quiet);
+    }
+  };
+  addEventListener(
+    'scroll',
+    () => {
+      lastScroll = performance.now();
+      if (scrolling) return;
+      scrolling = true;
+      update();
+      clearTimeout(restTimer);
+      restTimer = window.setTimeout(rest, REST_MS);
+    },
+    { passive: true },
+  );
 
   stage.addEventListener('figure:state', (event) => onState((event as CustomEvent<{ step?: string }>).detail.step));
   onState(stage.dataset.shown);

@@ -273,6 +273,12 @@ function writeText(m: Mark, text: string): void {
 function tween(plan: Plan, m: Mark, name: string, to: string | number, at: number, end: number): void {
   const value = String(to);
   if (m.attrs.get(name) === value) return;
+  if (name === 'opacity' && m.text !== null) {
+    // Labels switch at the middle of their fade instead of fading: restyling SVG text
+    // every frame is what made frames long on slow phones; shapes still fade.
+    plan.cues.push({ at: (at + end) / 2, run: () => write(m, name, value) });
+    return;
+  }
   plan.cues.push({
     at,
     run: () => {

@@ -9,6 +9,7 @@
 // Always Debian's Chromium (CHROME_PATH, default /usr/bin/chromium); never a downloaded browser.
 // Options (env): BENCH_PAGES=/de/der-ansturm/,… limits Lighthouse and scrolling to those pages;
 // BENCH_RUNS=3 runs Lighthouse three times per page and form and keeps the median run.
+// `node bench/bench.mjs --report` only rewrites bench/README.md from bench/results.json.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -383,9 +384,11 @@ async function main() {
             // Several runs (BENCH_RUNS) → the run with the median performance score, as Lighthouse advises.
             const runs = [];
             for (let i = 0; i < RUNS; i++) runs.push(await runLighthouse(chrome.port, `${origin}${path}`, form));
-            runs.sort((a, b) => a.performance - b.performance);
-            const l = runs[Math.floor(runs.length / 2)];
-            results.lighthouse.push({ path, form, noindex: path.startsWith('/embed/'), runs: RUNS, performanceRange: [runs[0].performance, runs.at(-1).performance], ...l });
+            // A run Lighthouse could not score (it happens) does not count; none scored → an error row.
+            const scored = runs.filter((x) => typeof x.performance === 'number').sort((a, b) => a.performance - b.performance);
+            if (!scored.length) throw new Error('Lighthouse returned no performance score in any run; rerun');
+            const l = scored[Math.floor(scored.length / 2)];
+            results.lighthouse.push({ path, form, noindex: path.startsWith('/embed/'), runs: scored.length, performanceRange: [scored[0].performance, scored.at(-1).performance], ...l });
             log(`lighthouse ${form} ${path}: perf ${l.performance}, a11y ${l.accessibility}, bp ${l.bestPractices}, seo ${l.seo}, LCP ${l.lcpMs} ms, CLS ${l.cls}, TBT ${l.tbtMs} ms`);
           } catch (e) {
             results.lighthouse.push({ path, form, error: String(e?.message ?? e) });
@@ -407,7 +410,19 @@ async function main() {
   log('wrote bench/results.json and bench/README.md');
 }
 
-main().catch((e) => {
+/** An entry from an older results.json without a performance score becomes an error row. */
+function normalise(r) {
+  r.lighthouse = r.lighthouse.map((l) => (l.error || typeof l.performance === 'number' ? l : { path: l.path, form: l.form, error: 'Lighthouse returned no performance score; rerun' }));
+  return r;
+}
+
+// `node bench/bench.mjs --report` rewrites bench/README.md from bench/results.json without measuring.
+if (process.argv.includes('--report')) {
+  const r = normalise(JSON.parse(readFileSync(join(root, 'bench/results.json'), 'utf8')));
+  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(r, null, 2)}\n`);
+  writeFileSync(join(root, 'bench/README.md'), markdown(r));
+  log('rewrote bench/README.md from bench/results.json');
+} else main().catch((e) => {
   console.error(e);
   process.exit(1);
 });

@@ -14,7 +14,8 @@ import type { StatePayload } from './frames';
  * - every mark's attributes are mirrored in memory, so a change writes only the
  *   attributes that differ and never reads the DOM back;
  * - a mark that was absent takes its new place unseen and only fades in; a mark
- *   that leaves only fades out; the two happen one after the other (see #moveView);
+ *   that leaves only fades out; leaving goes first, arriving follows, each staggered,
+ *   and labels switch at mid-fade instead of fading (see #moveView and tween);
  * - a layout the page does not show at this width (the other of wide/narrow) is
  *   not touched until it is shown.
  * Marks another script moves (the flow of chapter 5) carry data-live: their

@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dist, filesIn, headersFor, siteHeaderRules } from '../support';
+import { freePort } from '../../support/free-port';
 
 /**
  * The headers for real hosts: public/_headers (Netlify / Cloudflare Pages) and
@@ -162,16 +162,6 @@ function findNginx(): string | null {
 }
 const nginx = findNginx();
 const ci = !['', '0', 'false'].includes((process.env['CI'] ?? '').toLowerCase());
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** A whole nginx.conf around deploy/nginx.conf: root → dist/, listen → 127.0.0.1:port, everything else in a temp dir. */
 function testConfig(tmp: string, port: number): string {

@@ -12,6 +12,8 @@ const base = process.env.BASE ?? '/';
 
 export default defineConfig({
   output: 'static',
+  // OUT_DIR lets two builds (a test run and a dev's screenshot build) not overwrite each other.
+  outDir: process.env.OUT_DIR ?? './dist',
   site,
   base,
   trailingSlash: 'always',

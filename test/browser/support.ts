@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { inject } from 'vitest';
 
 /** The built site, as the tests read it. */
-export const dist = join(import.meta.dirname, '../../dist');
+export const dist = process.env['OUT_DIR'] ? resolve(process.env['OUT_DIR']) : join(import.meta.dirname, '../../dist');
 
 /** Chromium flags for this machine: headless, no sandbox (root), no background traffic. */
 export const CHROMIUM_ARGS = [

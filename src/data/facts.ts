@@ -13,6 +13,10 @@ export interface Fact {
   short: Record<Lang, string>;
   derivedFrom?: string[];
   arithmetic?: Record<Lang, string>;
+  /** ISO date (YYYY-MM-DD) of the event or the source; required for `since-` facts. */
+  date?: string;
+  /** The source page, only where someone has seen that exact page (never a guessed address). */
+  url?: string;
 }
 
 const KINDS: readonly FactKind[] = ['article', 'context', 'derived', 'illustrative'];
@@ -39,6 +43,15 @@ export function parseFact(entry: unknown): Fact {
   if (e.kind === 'derived' && (!e.arithmetic || !e.derivedFrom?.length)) {
     fail('is derived, so it needs "derivedFrom" and "arithmetic"');
   }
+  if (e.date !== undefined && !(typeof e.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(e.date))) {
+    fail('has a "date" that is not YYYY-MM-DD');
+  }
+  if (id.startsWith('since-') && e.kind !== 'derived' && !e.date) {
+    fail('happened after the article, so it needs a "date"');
+  }
+  if (e.url !== undefined && !(typeof e.url === 'string' && /^https:\/\/[^\s"<>]+$/.test(e.url))) {
+    fail('has a "url" that is not an https address');
+  }
   return e as Fact;
 }
 
@@ -51,6 +64,11 @@ export function fact(id: string): Fact {
   const f = byId.get(id);
   if (!f) throw new Error(`Unknown fact id "${id}" (not in content/data/facts.json)`);
   return f;
+}
+
+/** True for facts about events after the article (spring 2025): shown as dated context. */
+export function isSince(f: Fact): boolean {
+  return f.id.startsWith('since-');
 }
 
 /** True when the id names a fact on the sheet. */

@@ -55,3 +55,25 @@ describe('facts', () => {
     }
   });
 });
+
+describe('facts: dates and links', () => {
+  it('parseFact() rejects a since- fact without a date', () => {
+    const bad = { id: 'since-x', chapter: 2, kind: 'context', claim: { de: 'a', en: 'b' }, source: { de: 'c', en: 'c' }, short: { de: 'd', en: 'e' } };
+    expect(() => parseFact(bad)).toThrow(/since-x.*date/);
+  });
+
+  it('parseFact() rejects a url that is not https', () => {
+    const bad = { id: 'x-3', chapter: 2, kind: 'context', url: 'javascript:alert(1)', claim: { de: 'a', en: 'b' }, source: { de: 'c', en: 'c' }, short: { de: 'd', en: 'e' } };
+    expect(() => parseFact(bad)).toThrow(/x-3.*url/);
+  });
+
+  it('every since- row of the sheet is dated in facts.json and labelled context or derived', () => {
+    const since = sheetRows().filter((r) => r.id.startsWith('since-'));
+    expect(since.length).toBeGreaterThanOrEqual(8);
+    for (const r of since) {
+      const f = fact(r.id);
+      expect(['context', 'derived'], r.id).toContain(f.kind);
+      if (f.kind === 'context') expect(f.date, r.id).toMatch(/^2025-(0[4-9]|1[0-2])-\d{2}$/);
+    }
+  });
+});

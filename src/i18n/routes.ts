@@ -30,11 +30,16 @@ export function langOfPath(pathname: string): Lang {
 }
 
 /** File kinds a figure can be downloaded as. */
-export type DownloadKind = 'svg' | 'png' | 'csv' | 'json';
+export type DownloadKind = 'svg' | 'png' | 'csv' | 'json' | 'xlsx';
 
 /** A figure's download: /downloads/<lang>/<figure>.<ext> (built statically, see src/pages/downloads). */
 export function downloadPath(lang: Lang, figure: string, kind: DownloadKind): string {
   return withBase(`downloads/${lang}/${figure}.${kind}`);
+}
+
+/** One state's picture: /downloads/<lang>/<figure>/<state>.<svg|png> (the summary also lives at downloadPath()). */
+export function stateDownloadPath(lang: Lang, figure: string, state: string, kind: 'svg' | 'png'): string {
+  return withBase(`downloads/${lang}/${figure}/${state}.${kind}`);
 }
 
 /** A figure's 1200×630 social preview image: /og/<lang>/<figure>.png. */
@@ -45,6 +50,11 @@ export function ogImagePath(lang: Lang, figure: string): string {
 /** The bare figure for an iframe: /embed/<lang>/<figure>/. */
 export function embedPath(lang: Lang, figure: string): string {
   return withBase(`embed/${lang}/${figure}/`);
+}
+
+/** One state of the figure for an iframe, complete without JavaScript: /embed/<lang>/<figure>/<state>/. */
+export function embedStatePath(lang: Lang, figure: string, state: string): string {
+  return withBase(`embed/${lang}/${figure}/${state}/`);
 }
 
 /** The static oEmbed document of a figure: /oembed/<lang>/<figure>.json. */

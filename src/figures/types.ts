@@ -34,6 +34,8 @@ export interface DataRow {
    * arithmetic, in the row's language. The row then counts as "derived".
    */
   derived?: string;
+  /** The row describes a schematic part of the figure (no data behind it); the sources page lists it as such. */
+  schematic?: boolean;
 }
 
 /**

@@ -63,9 +63,18 @@ export function oembedPath(lang: Lang, figure: string): string {
 }
 
 /** Pages that exist once per language, with their localized slugs. */
-const PAGE_SLUGS = { sources: { de: 'quellen', en: 'sources' }, glossary: { de: 'glossar', en: 'glossary' } } as const;
+const PAGE_SLUGS = {
+  sources: { de: 'quellen', en: 'sources' },
+  glossary: { de: 'glossar', en: 'glossary' },
+  changes: { de: 'aenderungen', en: 'changes' },
+} as const;
 
-/** The sources page (/de/quellen/, /en/sources/) or the glossary (/de/glossar/, /en/glossary/). */
+/** The sources page (/de/quellen/, /en/sources/), the glossary (/de/glossar/, /en/glossary/) or the list of changes (/de/aenderungen/, /en/changes/). */
 export function pagePath(lang: Lang, page: keyof typeof PAGE_SLUGS): string {
   return withBase(`${lang}/${PAGE_SLUGS[page][lang]}/`);
+}
+
+/** The Atom feed of the changes page: /de/aenderungen/feed.xml, /en/changes/feed.xml. */
+export function changesFeedPath(lang: Lang): string {
+  return `${pagePath(lang, 'changes')}feed.xml`;
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
@@ -141,6 +141,45 @@ describe('prose is our own', () => {
       for (let i = 0; i + 7 <= w.length; i++) {
         const g = w.slice(i, i + 7).join(' ');
         if (grams.has(g)) copied.push(g);
+      }
+      expect(copied).toEqual([]);
+    });
+  }
+});
+
+describe('every other German text is our own too', () => {
+  const words = (t: string) => t.toLowerCase().match(/[a-zäöüß0-9]+/g) ?? [];
+  const article = words(readFileSync(articlePath, 'utf8'));
+  const grams = new Set<string>();
+  for (let i = 0; i + 7 <= article.length; i++) grams.add(article.slice(i, i + 7).join(' '));
+  const root = join(import.meta.dirname, '../..');
+  /** German strings of a JSON file: the values of a *.de.json / de.json, or the "de" fields elsewhere. */
+  const germanStrings = (value: unknown, german: boolean): string[] => {
+    if (typeof value === 'string') return german ? [value] : [];
+    if (Array.isArray(value)) return value.flatMap((v) => germanStrings(v, german));
+    if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => germanStrings(v, german || k === 'de'));
+    return [];
+  };
+  const sources = [
+    'content/glossary/de.json',
+    'src/i18n/de.json',
+    'content/data/changes.json',
+    'content/data/facts.json',
+    ...readdirSync(join(root, 'src/figures')).map((d) => `src/figures/${d}/strings.de.json`),
+  ].filter((f) => existsSync(join(root, f)));
+
+  for (const file of sources) {
+    it(`${file} shares no seven-word run with the article`, () => {
+      const data: unknown = JSON.parse(readFileSync(join(root, file), 'utf8'));
+      const german = /(^|[./])de\.json$/.test(file);
+      const copied: string[] = [];
+      // Quoted words stay as the speaker said them; only our own sentences count.
+      for (const text of germanStrings(data, german).map((s) => s.replace(/„[^“]*“/g, ' '))) {
+        const w = words(text);
+        for (let i = 0; i + 7 <= w.length; i++) {
+          const g = w.slice(i, i + 7).join(' ');
+          if (grams.has(g)) copied.push(g);
+        }
       }
       expect(copied).toEqual([]);
     });

@@ -2,7 +2,8 @@ import { layoutFrames, stateSvg, type LayoutFrames } from '../figures/frames';
 import { escapeXml, round } from '../figures/marks';
 import { SUMMARY, type FigureModule, type LayoutName } from '../figures/types';
 import type { Lang } from '../i18n/lang';
-import { interWoff2 } from './font/inter';
+import { FACES } from '../type/faces';
+import { downloadFont } from '../type/fonts';
 import { tonePalette, TYPE_SIZES, TYPE_WEIGHTS } from './palette';
 import { creditLine, sourceLine } from './sources';
 import { markStyle } from './style';
@@ -24,7 +25,7 @@ export interface StandaloneOptions {
   layout?: LayoutName;
   /**
    * Embed Inter as a data: URL (default true), so the file renders in the site's
-   * type anywhere. The PNG renderer loads the font itself and skips the 64 kB.
+   * type anywhere. The PNG renderer loads the font itself and skips it.
    */
   embedFont?: boolean;
 }
@@ -58,9 +59,11 @@ export function figureBody(opts: { figure: FigureModule; lang: Lang; state: stri
 
 let fontFaceCache: string | undefined;
 
-/** @font-face for the site's Inter as a data: URL (family "Inter", weights 100–900). */
+/** @font-face for the site's Inter as a data: URL (family "Inter", the web font's weights; see downloadFont). */
 export function fontFaceCss(): string {
-  fontFaceCache ??= `@font-face{font-family:"Inter";font-style:normal;font-weight:100 900;src:url(data:font/woff2;base64,${Buffer.from(interWoff2()).toString('base64')}) format("woff2")}`;
+  const { wght } = FACES.sans.webAxes;
+  const weights = typeof wght === 'number' ? wght : `${wght.min} ${wght.max}`;
+  fontFaceCache ??= `@font-face{font-family:"Inter";font-style:normal;font-weight:${weights};src:url(data:font/woff2;base64,${downloadFont().toString('base64')}) format("woff2")}`;
   return fontFaceCache;
 }
 

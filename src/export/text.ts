@@ -1,16 +1,11 @@
 import { escapeXml, round } from '../figures/marks';
-import { FONT_FAMILY, TYPE_WEIGHTS } from './palette';
+import { measure } from '../type/measure';
+import { FONT_FAMILY } from './palette';
 
 /**
- * Text for the frame around a figure (title, source, credit). Widths are
- * estimated the way the figure tests estimate them (chars × 0.56 × size, bold
- * ×1.04), generous enough that wrapped lines stay inside the file.
+ * Text for the frame around a figure (title, source, credit). Widths are the
+ * real ones: measure() shapes each line with the Inter instance resvg draws with.
  */
-
-/** Average advance of a character at 1px, as in test/unit/figures.test.ts. */
-export const CHAR_EM = 0.56;
-/** Capitals run wider than the average lower-case text. */
-const CAPS_EM = 0.7;
 
 /** Size (user units) and weight of a run of frame text. */
 export interface TextStyle {
@@ -18,15 +13,13 @@ export interface TextStyle {
   weight: number;
   /** Extra space per character, in user units. */
   letterSpacing?: number;
-  /** The text is set in capitals. */
+  /** The text is set in capitals (the caller upper-cases it; measure() sees the capitals themselves). */
   caps?: boolean;
 }
 
-/** Estimated width of a line of text. */
+/** Width of a line of text in the site's Inter, letter spacing included (measure() plus the spacing after each character). */
 export function textWidth(text: string, style: TextStyle): number {
-  const n = [...text].length;
-  const em = style.caps ? CAPS_EM : CHAR_EM;
-  return n * em * style.size * (style.weight >= TYPE_WEIGHTS.bold ? 1.04 : 1) + n * (style.letterSpacing ?? 0);
+  return measure(text, { size: style.size, weight: style.weight, family: 'sans' }) + [...text].length * (style.letterSpacing ?? 0);
 }
 
 /** Separators that end a line rather than start one ("A · B" breaks as "A ·" / "B"). */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,41 @@ function gzipBytes(page: string): number {
   const parts = [...files.map((f) => readFileSync(join(dist, f))), ...inline.map((s) => Buffer.from(s))];
   return parts.reduce((sum, buf) => sum + gzipSync(buf, { level: 9 }).length, 0);
 }
+
+/**
+ * The fonts a page can load: every WOFF2 it preloads and every one its stylesheets' @font-face
+ * rules name (an upper bound: a face the page never uses is not fetched), as shipped.
+ */
+const FONT_BUDGET = 40 * 1024;
+
+function pageFonts(page: string): string[] {
+  const html = htmlOf(page);
+  const fonts = new Set<string>();
+  for (const m of html.matchAll(/<link\b[^>]*rel="preload"[^>]*href="([^"]+\.woff2)"/g)) fonts.add(m[1] ?? '');
+  for (const m of html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)) {
+    const href = m[1] ?? '';
+    const css = readFileSync(join(dist, href), 'utf8');
+    for (const u of css.matchAll(/url\(\s*["']?([^"')]+\.woff2)["']?\s*\)/g)) fonts.add(new URL(u[1] ?? '', `http://x${href}`).pathname);
+  }
+  return [...fonts];
+}
+
+describe('font budget', () => {
+  it('pageFonts() finds the preloaded and the @font-face fonts of a chapter page, and they exist', () => {
+    const fonts = pageFonts(builtChapters()[0]?.path ?? '/');
+    expect(fonts.length).toBeGreaterThanOrEqual(2);
+    for (const f of fonts) expect(existsSync(join(dist, f)), f).toBe(true);
+  });
+
+  it('chapter pages load at most 40 KB of fonts', () => {
+    for (const { path } of builtChapters()) {
+      const bytes = pageFonts(path).reduce((sum, f) => sum + statSync(join(dist, f)).size, 0);
+      console.log(`[budget] fonts ${path}: ${bytes} B`);
+      expect(bytes, path).toBeLessThanOrEqual(FONT_BUDGET);
+      expect(bytes, path).toBeGreaterThan(5000);
+    }
+  });
+});
 
 describe('JavaScript budget', () => {
   it('pageScripts() finds the entry script and its static imports on a chapter page', () => {

@@ -19,6 +19,7 @@ import {
 import { figures } from '../../src/figures';
 import { layoutFrames } from '../../src/figures/frames';
 import { wrapText } from '../../src/export/text';
+import { measure } from '../../src/type/measure';
 import { escapeXml } from '../../src/figures/marks';
 import { SUMMARY, type LayoutName } from '../../src/figures/types';
 import { LANGS } from '../../src/i18n/lang';
@@ -247,11 +248,14 @@ function rootAttr(svg: string, name: string): string | undefined {
   return new RegExp(`\\s${name}="([^"]*)"`).exec(root)?.[1];
 }
 
+/** XML text with the five predefined entities decoded. */
+function unescapeXml(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+}
+
 /** All text of the document's <text> elements, unescaped and joined by spaces. */
 function allText(svg: string): string {
-  const unescape = (s: string) =>
-    s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-  return [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => unescape(m[1] as string)).join(' ');
+  return [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => unescapeXml(m[1] as string)).join(' ');
 }
 
 /** The keys of the marks drawn in a document, with their opacity attribute if any. */
@@ -376,7 +380,7 @@ describe('wrapText()', () => {
   it('keeps every line within the width, loses no word and starts no line with a separator', () => {
     for (const width of [120, 200, 333, 1000]) {
       const lines = wrapText(source, width, style);
-      for (const line of lines) expect([...line].length * 0.56 * 10, line).toBeLessThanOrEqual(width);
+      for (const line of lines) expect(measure(line, style), line).toBeLessThanOrEqual(width);
       expect(lines.join(' ')).toBe(source);
       for (const line of lines) expect(line).not.toMatch(/^[·–—]/);
       // A context label stays with its source wherever the pair fits on a line.
@@ -390,7 +394,7 @@ describe('wrapText()', () => {
     const lines = wrapText('Donaudampfschifffahrtsgesellschaftskapitän', 60, style);
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.join('')).toBe('Donaudampfschifffahrtsgesellschaftskapitän');
-    for (const line of lines) expect([...line].length * 5.6).toBeLessThanOrEqual(60);
+    for (const line of lines) expect(measure(line, style)).toBeLessThanOrEqual(60);
   });
 });
 
@@ -446,7 +450,7 @@ describe.each(Object.values(figures).flatMap((fig) => LANGS.map((lang) => ({ fig
     expect(text).toContain(t(lang, figureSources(fig, lang).length > 1 ? 'figure.sources' : 'figure.source'));
   });
 
-  it('SVG frame text stays inside the file (estimated like the figure tests)', () => {
+  it('SVG frame text stays inside the file (widths from measure())', () => {
     for (const layout of ['wide', 'narrow'] as LayoutName[]) {
       const svg = standaloneSvg({ figure: fig, lang, layout });
       const width = Number(rootAttr(svg, 'width'));
@@ -459,9 +463,8 @@ describe.each(Object.values(figures).flatMap((fig) => LANGS.map((lang) => ({ fig
         const num = (name: string) => Number(new RegExp(`\\s${name}="([\\d.]+)"`).exec(attrs as string)?.[1] ?? 0);
         const [x, y, size, weight, spacing] = ['x', 'y', 'font-size', 'font-weight', 'letter-spacing'].map(num) as [number, number, number, number, number];
         expect(size).toBeGreaterThan(0);
-        const chars = [...(content as string).replace(/&[a-z#0-9]+;/g, '_')].length;
-        const caps = content === (content as string).toUpperCase() && /[A-ZÄÖÜ]/.test(content as string);
-        const w = chars * (caps ? 0.7 : 0.56) * size * (weight >= 700 ? 1.04 : 1) + chars * spacing;
+        const text = unescapeXml(content as string);
+        const w = measure(text, { size, weight }) + [...text].length * spacing;
         expect(x + w, `"${content}" (${layout})`).toBeLessThanOrEqual(width);
         expect(y, `"${content}" (${layout})`).toBeLessThanOrEqual(height);
       }

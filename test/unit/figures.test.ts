@@ -5,6 +5,7 @@ import { layoutFrames, stateSvg } from '../../src/figures/frames';
 import type { Mark, TextMark } from '../../src/figures/marks';
 import { SUMMARY, type LayoutName } from '../../src/figures/types';
 import { LANGS } from '../../src/i18n/lang';
+import { measure } from '../../src/type/measure';
 
 /**
  * Checks every registered figure the same way: states, geometry inside its box,
@@ -13,13 +14,12 @@ import { LANGS } from '../../src/i18n/lang';
  */
 
 const LAYOUTS: LayoutName[] = ['narrow', 'wide'];
-/** Average advance of a character in the sans at 1px, generous so overflow shows. */
-const CHAR_EM = 0.56;
 const SIZE = { xs: 11.5, s: 13.5, m: 16, l: 22, xl: 30 } as const;
+const WEIGHT = { regular: 450, bold: 700 } as const;
 
-/** Estimated horizontal extent of a text mark, from its anchor and length. */
+/** Horizontal extent of a text mark, from its anchor and its width in the site's Inter (measure()). */
 function textExtent(m: TextMark): [number, number] {
-  const w = [...m.text].length * CHAR_EM * SIZE[m.size ?? 's'] * (m.weight === 'bold' ? 1.04 : 1);
+  const w = measure(m.text, { size: SIZE[m.size ?? 's'], weight: WEIGHT[m.weight ?? 'regular'] });
   const anchor = m.anchor ?? 'start';
   const start = anchor === 'start' ? m.x : anchor === 'middle' ? m.x - w / 2 : m.x - w;
   return [start, start + w];

@@ -3,6 +3,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { Cite as CiteJs } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-ris';
+import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtChapters, builtPages, dist, launch, url } from './support';
 
@@ -75,6 +80,51 @@ describe('cite this', () => {
     await expect.poll(() => refused.evaluate(() => getSelection()?.toString() ?? '')).toContain('https://');
     await refused.context().close();
   });
+});
+
+describe('citation files', () => {
+  /** The CSL-JSON items citation-js reads from a built file. */
+  const read = async (path: string) => (await CiteJs.async(html(path))).data as Record<string, unknown>[];
+
+  for (const c of chapters) {
+    it(`${c.path} offers its RIS, CSL-JSON and BibTeX files and the whole piece's, and every parser reads them back`, async () => {
+      const h = html(c.path);
+      const canonical = h.match(/<link rel="canonical" href="([^"]+)"/)?.[1] ?? '';
+      const title = h.match(/<h1[^>]*>([^<]+)<\/h1>/)?.[1] ?? '';
+      const modified = h.match(/<meta property="article:modified_time" content="([^"]+)"/)?.[1] ?? '';
+      const [y, m, d] = modified.split('-').map(Number);
+      const links = [...h.matchAll(/<a href="([^"]+)" download[^>]*data-cite-file="(ris|json|bib)"/g)].map((x) => x[1] ?? '');
+      expect(links).toHaveLength(6);
+      const own = links.filter((l) => !l.includes('/ghibli-gpus.'));
+      expect(own.map((l) => l.split('.').pop())).toEqual(['ris', 'json', 'bib']);
+      for (const file of own) {
+        const [item] = await read(file);
+        expect(item, file).toMatchObject({ type: 'webpage', title, URL: canonical });
+        expect(item?.['issued'], file).toEqual({ 'date-parts': [[y, m, d]] });
+      }
+      const ris = html(own[0] ?? '');
+      expect(ris).toMatch(/^Y2 {2}- \d{4}\/\d{2}\/\d{2}\/\r$/m);
+      expect((await read(own[0] ?? ''))[0]?.['language']).toBe(c.lang === 'de' ? 'de-DE' : 'en-GB');
+      expect((await read(own[1] ?? ''))[0]?.['accessed']).toBeTruthy();
+      const bib = parseBibtex(html(own[2] ?? ''));
+      expect(bib.errors).toEqual([]);
+      expect(bib.entries.map((e) => e.type)).toEqual(['online', 'misc']);
+      expect(bib.entries[0]?.fields).toMatchObject({ title, url: canonical, language: c.lang === 'de' ? 'german' : 'english' });
+      expect(bib.entries[0]?.fields['urldate']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    });
+  }
+
+  for (const lang of ['de', 'en'] as const) {
+    it(`the whole piece (${lang}) is one record for the site and one per chapter, in every format`, async () => {
+      const n = chapters.filter((c) => c.lang === lang).length;
+      for (const ext of ['ris', 'json', 'bib']) {
+        const items = await read(`/cite/${lang}/ghibli-gpus.${ext}`);
+        const bibExtra = ext === 'bib' ? 2 : 1;
+        expect(items, ext).toHaveLength((n + 1) * bibExtra);
+        expect(items[0]?.['URL'], ext).toMatch(lang === 'de' ? /\/$/ : /\/en\/$/);
+      }
+    });
+  }
 });
 
 describe('glossary', () => {

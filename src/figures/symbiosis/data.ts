@@ -21,16 +21,52 @@ export interface SymbiosisData {
   openai: string;
   cloud: string;
   investments: Investment[];
-  /** Total commitment in billions of US dollars, "widely reported as about" (a hedged figure). */
+  /** Microsoft's total funding commitments in billions of US dollars, as Microsoft disclosed them (ms-13bn-disclosed). */
   totalBn: number;
+  /** ISO date of the filing that disclosed the total. */
+  totalDate: string;
   unit: string;
   /** ISO date of the switch from exclusivity to a right of first refusal (context fact azure-rofr). */
   rofrDate: string;
+  /** ISO date the right of first refusal ended: the day of the October 2025 agreement. */
+  rofrEnded: string;
   rivals: string[];
   products: string[];
   hosts: string[];
   subscription: string;
   strategist: string;
+  /** What changed after the article (since- facts), drawn in the since-2025 state. */
+  since: Since;
+}
+
+/** The October 2025 agreement and the AWS contract of November 2025 (context, since-ms-openai-deal and since-aws-38bn). */
+export interface Since {
+  date: string;
+  company: string;
+  /** Microsoft's stake, as-converted and diluted, in per cent. */
+  stakePct: number;
+  /** What that stake was valued at, billions of US dollars. */
+  stakeBn: number;
+  /** OpenAI's incremental Azure commitment, billions of US dollars. */
+  azureBn: number;
+  ipThrough: number;
+  aws: { date: string; rival: string; amountBn: number; years: number };
+}
+
+/** One sourced commitment drawn as a bar in the since-2025 state; all bars share one scale. */
+export interface Commitment {
+  key: 'ms' | 'azure' | 'aws';
+  amountBn: number;
+  fact: string;
+}
+
+/** commitments(d): the three sourced amounts, in the order the figure lists them (who pays whom). */
+export function commitments(d: SymbiosisData): Commitment[] {
+  return [
+    { key: 'ms', amountBn: d.totalBn, fact: 'ms-13bn-disclosed' },
+    { key: 'azure', amountBn: d.since.azureBn, fact: 'since-ms-openai-deal' },
+    { key: 'aws', amountBn: d.since.aws.amountBn, fact: 'since-aws-38bn' },
+  ];
 }
 
 type Raw = typeof raw;
@@ -57,7 +93,7 @@ export function yearPosition(inv: Pick<Investment, 'year' | 'month'>): number {
 
 /**
  * Reads content/data/symbiosis.json: checks every fact id, the dates and the
- * amounts (the known amounts may not exceed the reported total), and returns
+ * amounts (the known amounts may not exceed the disclosed total), and returns
  * plain typed data for the figure.
  */
 export function loadSymbiosis(input: Raw = raw): SymbiosisData {
@@ -75,6 +111,8 @@ export function loadSymbiosis(input: Raw = raw): SymbiosisData {
     input.products,
     input.subscription,
     input.strategy,
+    input.since.deal,
+    input.since.aws,
   ];
   for (const entry of entries) fact(entry.fact);
 
@@ -98,10 +136,22 @@ export function loadSymbiosis(input: Raw = raw): SymbiosisData {
   if (!(input.total.amountBn > 0) || known > input.total.amountBn) {
     fail('the total must be positive and at least the sum of the known amounts');
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.rofr.date)) fail('rofr.date must be YYYY-MM-DD');
+  const iso = /^\d{4}-\d{2}-\d{2}$/;
+  for (const [name, date] of [['total.date', input.total.date], ['rofr.date', input.rofr.date], ['rofr.ended', input.rofr.ended], ['since.deal.date', input.since.deal.date], ['since.aws.date', input.since.aws.date]] as const) {
+    if (!iso.test(date)) fail(`${name} must be YYYY-MM-DD`);
+  }
   const last = investments.at(-1);
   if (last && Number(input.rofr.date.slice(0, 4)) < last.year) fail('rofr.date must not precede the investments');
+  // The right of first refusal ended with the October 2025 agreement; one date, not two that can drift apart.
+  if (input.rofr.ended !== input.since.deal.date) fail('rofr.ended must be the date of since.deal');
+  if (!(input.rofr.ended > input.rofr.date)) fail('rofr.ended must come after rofr.date');
   if (input.rivals.length === 0) fail('needs at least one rival');
+  const { deal, aws } = input.since;
+  if (!(deal.stakePct > 0 && deal.stakePct < 100)) fail('since.deal.stakePct must be a share between 0 and 100');
+  for (const [name, n] of [['since.deal.stakeBn', deal.stakeBn], ['since.deal.azureBn', deal.azureBn], ['since.aws.amountBn', aws.amountBn]] as const) {
+    if (!(n > 0)) fail(`${name} must be a positive amount`);
+  }
+  if (!input.rivals.some((r) => r.name === aws.rival)) fail(`since.aws.rival "${aws.rival}" is not one of the rivals`);
 
   return {
     microsoft: input.partners.microsoft.name,
@@ -109,13 +159,24 @@ export function loadSymbiosis(input: Raw = raw): SymbiosisData {
     cloud: input.cloud.name,
     investments,
     totalBn: input.total.amountBn,
+    totalDate: input.total.date,
     unit: input.unit,
     rofrDate: input.rofr.date,
+    rofrEnded: input.rofr.ended,
     rivals: input.rivals.map((r) => r.name),
     products: input.products.names,
     hosts: input.products.hosts,
     subscription: input.subscription.name,
     strategist: input.strategy.person,
+    since: {
+      date: deal.date,
+      company: deal.company,
+      stakePct: deal.stakePct,
+      stakeBn: deal.stakeBn,
+      azureBn: deal.azureBn,
+      ipThrough: deal.ipThrough,
+      aws: { date: aws.date, rival: aws.rival, amountBn: aws.amountBn, years: aws.years },
+    },
   };
 }
 

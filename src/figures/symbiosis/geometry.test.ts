@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import raw from '../../../content/data/symbiosis.json';
 import type { Lang } from '../../i18n/lang';
 import type { Mark, PathMark, RectMark, TextMark } from '../marks';
-import { data, loadSymbiosis, parseMonthDate, yearPosition } from './data';
-import { arrow, eventDate, frame, geometry, timelineScale } from './geometry';
+import { commitments, data, loadSymbiosis, parseMonthDate, yearPosition } from './data';
+import { arrow, commitmentScale, eventDate, frame, geometry, timelineScale } from './geometry';
 import { states } from './states';
 import { figure } from './index';
 
@@ -52,6 +52,24 @@ describe('loadSymbiosis()', () => {
     const bad = clone();
     bad.investments.reverse();
     expect(() => loadSymbiosis(bad)).toThrow(/chronological/);
+  });
+
+  it('rejects a right of first refusal that ends on another day than the October 2025 agreement', () => {
+    const bad = clone();
+    bad.rofr.ended = '2025-10-27';
+    expect(() => loadSymbiosis(bad)).toThrow(/rofr\.ended/);
+  });
+
+  it('rejects a stake that is not a share between 0 and 100', () => {
+    const bad = clone();
+    bad.since.deal.stakePct = 127;
+    expect(() => loadSymbiosis(bad)).toThrow(/stakePct/);
+  });
+
+  it('rejects a new supplier that is not one of the rivals', () => {
+    const bad = clone();
+    bad.since.aws.rival = 'Oracle';
+    expect(() => loadSymbiosis(bad)).toThrow(/Oracle/);
   });
 
   it('rejects a malformed date', () => {
@@ -159,27 +177,71 @@ describe('geometry()', () => {
       for (const state of states) {
         const t = texts(marksOf(state, figure.layouts.narrow, lang)).map((m) => m.text);
         expect(t, state).toContain(lang === 'de' ? 'Schematisch' : 'Schematic');
-        const showsContext = state === 'money' || state === 'since-2025' || state === 'summary';
+        const showsContext = state !== 'products' && state !== 'the-loop';
         expect(t.includes(word), `${lang}/${state}`).toBe(showsContext);
       }
     }
   });
 
-  it('puts only the $1 bn and the ≈ $13 bn on the figure as amounts, and no bar for unknown rounds', () => {
+  it('puts only amounts from the sheet on the figure, each in the state that is about it', () => {
+    const allowed: Record<string, number[]> = {
+      money: [1, 13],
+      compute: [],
+      products: [],
+      'the-loop': [],
+      'since-2025': [13, 250, 38, 135],
+      summary: [13, 250, 38],
+    };
     for (const lang of ['de', 'en'] as const) {
       for (const state of states) {
-        const marks = marksOf(state, figure.layouts.wide, lang);
-        const amounts = texts(marks)
+        const amounts = texts(marksOf(state, figure.layouts.wide, lang))
           .flatMap((m) => [...m.text.matchAll(/(\d+(?:[.,]\d+)?)\s*(?:Mrd\.|bn)/g)].map((x) => Number((x[1] ?? '').replace(',', '.'))));
-        for (const a of amounts) expect([1, 13], `${lang}/${state}`).toContain(a);
-        // A schematic: no data bars anywhere (rects are cards, chips, tags and the users node).
-        const rects = marks.filter((m): m is RectMark => m.kind === 'rect');
-        for (const r of rects) expect(r.key, state).toMatch(/^(card-|chip-|rival-|users-node)/);
+        for (const a of amounts) expect(allowed[state], `${lang}/${state}`).toContain(a);
       }
     }
     const money = texts(marksOf('money', figure.layouts.wide, 'en')).map((m) => m.text);
     expect(money).toContain('$1bn');
-    expect(money.some((t) => t.includes('$13bn') && t.includes('widely reported'))).toBe(true);
+    expect(money.some((t) => t.includes('$13bn') && t.includes('Microsoft'))).toBe(true);
+  });
+
+  it('writes billions as "13\u00a0Mrd.\u00a0Dollar" and "$13bn", never "Mrd. $" or "Milliarden Dollar"', () => {
+    const de = texts(marksOf('since-2025', figure.layouts.wide, 'de')).map((m) => m.text).join(' ');
+    expect(de).toContain('250\u00a0Mrd.\u00a0Dollar');
+    expect(de).not.toMatch(/Mrd\.\s*\$|Milliarden Dollar/);
+    const en = texts(marksOf('since-2025', figure.layouts.wide, 'en')).map((m) => m.text).join(' ');
+    expect(en).toContain('$250bn');
+  });
+
+  it('draws data bars only in the since-2025 state, from one zero line on one scale', () => {
+    for (const state of states) {
+      const bars = marksOf(state).filter((m): m is RectMark => m.kind === 'rect' && m.key.startsWith('bar-'));
+      expect(bars.length, state).toBe(state === 'since-2025' ? 3 : 0);
+      // Elsewhere the rects are cards, chips and the users node: a schematic.
+      for (const r of marksOf(state).filter((m): m is RectMark => m.kind === 'rect' && !m.key.startsWith('bar-'))) {
+        expect(r.key, state).toMatch(/^(card-|chip-|rival-|users-node)/);
+      }
+    }
+    for (const layout of LAYOUTS) {
+      const f = frame(layout.width, layout.height);
+      const bars = marksOf('since-2025', layout).filter((m): m is RectMark => m.kind === 'rect' && m.key.startsWith('bar-'));
+      const amounts = commitments(data).map((c) => c.amountBn);
+      expect(amounts).toEqual([13, 250, 38]);
+      for (const b of bars) expect(b.x).toBe(f.left);
+      // One scale: pixels per billion are the same for every bar, and $250bn spans the full width.
+      const perBn = bars.map((b, i) => b.width / (amounts[i] ?? 1));
+      for (const p of perBn) expect(p).toBeCloseTo(perBn[0] ?? 0, 6);
+      expect(bars[1]?.width).toBeCloseTo(f.right - f.left);
+      expect(commitmentScale(data, f)(0)).toBe(0);
+    }
+  });
+
+  it('turns AWS into a supplier (solid accent arrow) only after the article', () => {
+    const aws = (state: string) => byKey(marksOf(state), 'rival-0-arrow') as { dashed?: boolean; tone: string } | undefined;
+    expect(aws('compute')?.dashed).toBe(true);
+    expect(aws('since-2025')?.dashed).toBeUndefined();
+    expect(aws('since-2025')?.tone).toBe('accent');
+    const google = byKey(marksOf('since-2025'), 'rival-1-arrow') as { dashed?: boolean } | undefined;
+    expect(google?.dashed).toBe(true);
   });
 
   it('draws the investment timeline only in the money state', () => {
@@ -189,12 +251,19 @@ describe('geometry()', () => {
     }
   });
 
-  it('changes the note under the compute arrow from "exklusiv" to the right of first refusal', () => {
+  it('changes the note under the compute arrow from "exklusiv" to the end of the first-refusal right, dated', () => {
     const compute = byKey(marksOf('compute'), 'compute-note') as TextMark | undefined;
     const since = byKey(marksOf('since-2025'), 'compute-note') as TextMark | undefined;
     expect(compute?.text).toBe('exklusiv');
-    expect(since?.text).toBe('Vorkaufsrecht');
-    expect(texts(marksOf('since-2025')).some((m) => m.text.includes('21. Januar 2025'))).toBe(true);
+    expect(since?.text).toBe('kein Vorrecht mehr');
+    expect(texts(marksOf('compute')).some((m) => m.text.startsWith('Januar–Oktober 2025'))).toBe(true);
+    expect(texts(marksOf('since-2025')).some((m) => m.text.includes('28. Oktober 2025'))).toBe(true);
+    expect(texts(marksOf('since-2025', figure.layouts.wide, 'en')).some((m) => m.text.includes('28 October 2025'))).toBe(true);
+    for (const lang of ['de', 'en'] as const) {
+      for (const state of states) {
+        for (const m of texts(marksOf(state, figure.layouts.wide, lang))) expect(m.text, `${lang}/${state}`).not.toMatch(/Vorkaufsrecht|heute|today/i);
+      }
+    }
   });
 
   it('lines the rival chips up above OpenAI without overlap, the last flush with the card', () => {

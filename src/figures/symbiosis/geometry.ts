@@ -1,10 +1,11 @@
 import { scaleLinear } from 'd3-scale';
 import { fill, formatDate, formatNumber } from '../../i18n/format';
+import { measure } from '../../type/measure';
 import { LOCALE, type Lang } from '../../i18n/lang';
 import type { Mark, TextMark, Tone } from '../marks';
 import { headline } from '../headline';
 import type { GeometryOptions } from '../types';
-import { data as defaultData, yearPosition, type Investment, type SymbiosisData } from './data';
+import { commitments, data as defaultData, yearPosition, type Investment, type SymbiosisData } from './data';
 import { stateFor, type SymbiosisState } from './states';
 import { strings } from './strings';
 
@@ -126,18 +127,20 @@ interface Look {
   models: Emphasis;
   users: Emphasis;
   rivals: Emphasis;
+  /** The rival that became a supplier after the article (AWS in the since-2025 state): solid arrow, accent chip. */
+  supplier: boolean;
   /** Chips drawn in the accent colour. */
   chips: readonly ChipId[];
 }
 type ChipId = 'cloud' | 'products' | 'chatgpt' | 'models';
 
 const LOOKS: Record<SymbiosisState, Look> = {
-  money: { money: 'active', compute: 'dim', back: 'off', models: 'dim', users: 'off', rivals: 'dim', chips: [] },
-  compute: { money: 'dim', compute: 'active', back: 'off', models: 'dim', users: 'off', rivals: 'on', chips: ['cloud'] },
-  products: { money: 'dim', compute: 'dim', back: 'off', models: 'active', users: 'off', rivals: 'dim', chips: ['models', 'products'] },
-  'the-loop': { money: 'dim', compute: 'on', back: 'active', models: 'on', users: 'active', rivals: 'dim', chips: ['chatgpt', 'products'] },
-  'since-2025': { money: 'dim', compute: 'active', back: 'off', models: 'dim', users: 'off', rivals: 'on', chips: ['cloud'] },
-  summary: { money: 'active', compute: 'active', back: 'active', models: 'active', users: 'on', rivals: 'dim', chips: [] },
+  money: { money: 'active', compute: 'dim', back: 'off', models: 'dim', users: 'off', rivals: 'dim', supplier: false, chips: [] },
+  compute: { money: 'dim', compute: 'active', back: 'off', models: 'dim', users: 'off', rivals: 'on', supplier: false, chips: ['cloud'] },
+  products: { money: 'dim', compute: 'dim', back: 'off', models: 'active', users: 'off', rivals: 'dim', supplier: false, chips: ['models', 'products'] },
+  'the-loop': { money: 'dim', compute: 'on', back: 'active', models: 'on', users: 'active', rivals: 'dim', supplier: false, chips: ['chatgpt', 'products'] },
+  'since-2025': { money: 'on', compute: 'active', back: 'off', models: 'dim', users: 'off', rivals: 'on', supplier: true, chips: ['cloud'] },
+  summary: { money: 'active', compute: 'active', back: 'active', models: 'active', users: 'on', rivals: 'dim', supplier: false, chips: [] },
 };
 
 /** look(state): the emphasis of every part of the diagram in that state. */
@@ -222,7 +225,7 @@ export function eventDate(inv: Pick<Investment, 'year' | 'month'>, lang: Lang): 
   );
 }
 
-/** "13 Mrd. $" / "$13bn": an amount in billions of dollars as a figure label. */
+/** "13 Mrd. Dollar" / "$13bn": an amount in billions of dollars, as the figure and its text alternative write it. */
 export function billions(lang: Lang, n: number): string {
   return fill(strings[lang]['amount.bn'], { n: formatNumber(lang, n) });
 }
@@ -240,10 +243,10 @@ export function geometry(opts: GeometryOptions, d: SymbiosisData = defaultData):
   const say: Say = (key, params) => fill(strings[opts.lang][key], params);
   const marks: Mark[] = [];
 
-  marks.push(...headline(say(`headline.${state}`), { narrow: f.narrow, x: f.left, y: f.headlineY, gap: f.headlineGap }));
+  marks.push(...headline(say(`headline.${state}`, { azure: billions(opts.lang, d.since.azureBn) }), { narrow: f.narrow, x: f.left, y: f.headlineY, gap: f.headlineGap }));
   marks.push({ kind: 'text', key: 'tag-schematic', tone: 'muted', x: f.left, y: f.strip.y + f.strip.h / 2 + 4, text: say('tag.schematic'), size: 'xs', weight: 'bold' });
 
-  marks.push(...rivals(d, f, lk.rivals, say));
+  marks.push(...rivals(d, f, lk, say));
   marks.push(...cards(d, f, lk, say));
   marks.push(...flows(f, lk, state, say));
   marks.push(...users(d, f, lk.users, say));
@@ -251,13 +254,28 @@ export function geometry(opts: GeometryOptions, d: SymbiosisData = defaultData):
   return marks;
 }
 
+/** "Okt. 2025" / "Oct 2025": month and year of an ISO date, for labels short on room. */
+export function shortMonth(lang: Lang, isoDate: string): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** "Januar" / "January": the month of an ISO date alone (Intl's short form drops the German abbreviation dot). */
+function monthOnly(lang: Lang, isoDate: string): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { month: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
 /** Splits a "|"-marked string into lines on narrow screens; wide screens keep one line. */
 function lines(text: string, f: Frame): string[] {
   return f.narrow ? text.split('|').map((l) => l.trim()) : [text.replace(/\s*\|\s*/g, ' ')];
 }
 
-/** The rival clouds: chips above OpenAI's card, right-aligned, with dashed arrows down to it. */
-function rivals(d: SymbiosisData, f: Frame, e: Emphasis, say: Say): Mark[] {
+/**
+ * The rival clouds: chips above OpenAI's card, right-aligned, with dashed arrows down to it
+ * (they would like the business). Once a rival has a contract (lk.supplier), its chip turns
+ * accent and its arrow solid: computing power now flows from it to OpenAI.
+ */
+function rivals(d: SymbiosisData, f: Frame, lk: Look, say: Say): Mark[] {
+  const e = lk.rivals;
   const marks: Mark[] = [];
   const size: Size = f.narrow ? 'xs' : 's';
   const { y, h, padX, gap } = f.strip;
@@ -273,14 +291,15 @@ function rivals(d: SymbiosisData, f: Frame, e: Emphasis, say: Say): Mark[] {
   const textY = y + h / 2 + (f.narrow ? 4 : 4.5);
   marks.push({ kind: 'text', key: 'rivals-label', tone: 'muted', x: x - 2, y: textY, text: say('rivals.label'), anchor: 'end', size: 'xs', opacity: shown });
   for (const c of chips.reverse()) {
-    marks.push({ kind: 'rect', key: `${c.key}-chip`, tone: 'soft', x: c.box.x, y: c.box.y, width: c.box.w, height: c.box.h, rx: 4, opacity: shown });
-    marks.push({ kind: 'text', key: `${c.key}-name`, tone: 'ink', x: c.box.x + c.box.w / 2, y: textY, text: c.name, anchor: 'middle', size, opacity: shown });
+    const supplier = lk.supplier && c.name === d.since.aws.rival;
+    marks.push({ kind: 'rect', key: `${c.key}-chip`, tone: supplier ? 'accent' : 'soft', x: c.box.x, y: c.box.y, width: c.box.w, height: c.box.h, rx: 4, opacity: shown });
+    marks.push({ kind: 'text', key: `${c.key}-name`, tone: supplier ? 'paper' : 'ink', x: c.box.x + c.box.w / 2, y: textY, text: c.name, anchor: 'middle', size, ...(supplier ? { weight: 'bold' as const } : {}), opacity: shown });
     // The arrow lands on the card's top edge, kept a little inside its corners.
     const cx = c.box.x + c.box.w / 2;
     const tx = Math.min(Math.max(cx, f.oai.x + 14), f.oai.x + f.oai.w - 14);
     const a = arrow([[cx, y + h + 2], [tx, f.oai.y - 1]], f.head * 0.8);
-    const tone: Tone = e === 'on' ? 'ink' : 'muted';
-    marks.push({ kind: 'line', key: `${c.key}-arrow`, tone, x1: cx, y1: y + h + 2, x2: tx, y2: f.oai.y - 1 - f.head * 0.8, dashed: true, opacity: shown });
+    const tone: Tone = supplier ? 'accent' : e === 'on' ? 'ink' : 'muted';
+    marks.push({ kind: 'line', key: `${c.key}-arrow`, tone, x1: cx, y1: y + h + 2, x2: tx, y2: f.oai.y - 1 - f.head * 0.8, ...(supplier ? { width: 2 } : { dashed: true }), opacity: shown });
     marks.push({ kind: 'path', key: `${c.key}-head`, tone, d: a.head, fill: true, opacity: shown });
   }
   return marks;
@@ -333,12 +352,12 @@ function flows(f: Frame, lk: Look, state: SymbiosisState, say: Say): Mark[] {
   flow('back', lk.back, f.returnY, false, say('flow.return'), f.returnY + below);
   flow('models', lk.models, f.modelsY, false, say('flow.models'), f.modelsY + below);
 
-  // Under the compute arrow: what the article says (exclusive), then what holds since 2025.
+  // Under the compute arrow: what the article says (exclusive), then what holds since October 2025.
   if (state === 'compute' || state === 'since-2025') {
-    const rofr = state === 'since-2025';
+    const since = state === 'since-2025';
     const y1 = f.computeY + below;
-    marks.push({ kind: 'text', key: 'compute-note', tone: 'accent', x: mid, y: y1, text: say(rofr ? 'note.rofr' : 'note.exclusive'), anchor: 'middle', size: 'xs', weight: 'bold' });
-    if (rofr) marks.push(...contextTag('compute-note-tag', mid, y1 + 4, say, 'middle'));
+    marks.push({ kind: 'text', key: 'compute-note', tone: 'accent', x: mid, y: y1, text: say(since ? 'note.since' : 'note.exclusive'), anchor: 'middle', size: 'xs', weight: 'bold' });
+    if (since) marks.push(...contextTag('compute-note-tag', mid, y1 + 4, say, 'middle'));
     else marks.push({ kind: 'text', key: 'compute-note-who', tone: 'muted', x: mid, y: y1 + 13, text: say('note.exclusive.who'), anchor: 'middle', size: 'xs' });
   }
   return marks;
@@ -438,6 +457,9 @@ function panel(state: SymbiosisState, d: SymbiosisData, f: Frame, lang: Lang, sa
       para('panel-compute-1', say('panel.compute.1'));
       y += 6;
       para('panel-compute-2', say('panel.compute.2'), { tone: 'muted' });
+      y += 6;
+      // Context: the article's "exclusive" was already loosened in January 2025 (until October 2025).
+      tagged('panel-compute-rofr', say('panel.compute.rofr', { from: monthOnly(lang, d.rofrDate), to: monthOnly(lang, d.rofrEnded), year: d.rofrEnded.slice(0, 4) }));
       break;
     case 'products':
       para('panel-products', say('panel.products'));
@@ -447,19 +469,92 @@ function panel(state: SymbiosisState, d: SymbiosisData, f: Frame, lang: Lang, sa
       y += 6;
       para('panel-loop-2', say('panel.loop.2'));
       break;
-    case 'since-2025': {
-      tagged('panel-rofr-title', say('panel.rofr.title', { date: formatDate(lang, d.rofrDate) }), { weight: 'bold' });
-      y += f.lineH + 4;
-      para('panel-rofr-1', say('panel.rofr.1'));
-      y += 6;
-      para('panel-rofr-2', say('panel.rofr.2'), { tone: 'muted' });
+    case 'since-2025':
+      // The users are hidden here, so the panel may start right under the cards.
+      y = f.ms.y + f.ms.h + (f.narrow ? 20 : 26);
+      marks.push(...sincePanel(d, f, lang, say, y));
       break;
-    }
-    case 'summary':
+    case 'summary': {
+      const since = d.since;
       tagged('panel-summary-money', say('panel.summary.money', { total }));
       y += f.lineH + 6;
-      tagged('panel-summary-rofr', say('panel.summary.rofr'));
+      tagged('panel-summary-since-1', say('panel.summary.since.1', { date: shortMonth(lang, since.date), azure: billions(lang, since.azureBn) }));
+      y += f.lineH;
+      text('panel-summary-since-2', say('panel.summary.since.2', { awsDate: shortMonth(lang, since.aws.date), aws: billions(lang, since.aws.amountBn) }), { x: f.left + contextTagWidth(say) });
       break;
+    }
   }
+  return marks;
+}
+
+/** Height and pitch of the commitment bars in the since-2025 state. */
+function barRows(f: Frame): { h: number; pitch: number } {
+  return f.narrow ? { h: 13, pitch: 18 } : { h: 16, pitch: 22 };
+}
+
+/**
+ * commitmentScale(d, f): dollars to bar length, from zero, one scale for all three
+ * sourced commitments, so $250bn visibly dwarfs $38bn and $13bn.
+ */
+export function commitmentScale(d: SymbiosisData, f: Frame) {
+  const max = Math.max(...commitments(d).map((c) => c.amountBn));
+  return scaleLinear().domain([0, max]).range([0, f.right - f.left]);
+}
+
+/**
+ * The since-2025 panel: a dated context title, three bars on one scale for the
+ * sourced commitments (labelled inside a bar where it is long enough, else after
+ * it), and Microsoft's stake in OpenAI Group PBC.
+ */
+function sincePanel(
+  d: SymbiosisData,
+  f: Frame,
+  lang: Lang,
+  say: Say,
+  top: number,
+): Mark[] {
+  const since = d.since;
+  let y = top;
+  const marks: Mark[] = [
+    ...contextTag('panel-since-title-tag', f.left, y - 11, say),
+    { kind: 'text', key: 'panel-since-title', tone: 'ink', x: f.left + contextTagWidth(say), y, text: say('panel.since.title', { date: formatDate(lang, since.date) }), size: 'xs', weight: 'bold' },
+  ];
+  y += f.narrow ? 16 : 18;
+  marks.push({ kind: 'text', key: 'panel-since-scale', tone: 'muted', x: f.left, y, text: say('panel.since.scale'), size: 'xs' });
+  const { h, pitch } = barRows(f);
+  const x = commitmentScale(d, f);
+  let barTop = y + 6;
+  const labels = {
+    ms: say('bar.ms', { amount: billions(lang, d.totalBn) }),
+    azure: say('bar.azure', { amount: billions(lang, since.azureBn) }),
+    aws: say('bar.aws', { amount: billions(lang, since.aws.amountBn), date: shortMonth(lang, since.aws.date) }),
+  };
+  for (const c of commitments(d)) {
+    const w = x(c.amountBn);
+    const label = labels[c.key];
+    const textY = barTop + h / 2 + 4;
+    const inside = measure(label, { size: 11.5, weight: 700 }) + 12 <= w;
+    marks.push({ kind: 'rect', key: `bar-${c.key}`, tone: c.key === 'aws' ? 'accent-2' : 'accent', x: f.left, y: barTop, width: w, height: h, rx: 2 });
+    marks.push({
+      kind: 'text',
+      key: `bar-${c.key}-label`,
+      tone: inside ? 'paper' : 'ink',
+      x: inside ? f.left + 6 : f.left + w + 5,
+      y: textY,
+      text: label,
+      size: 'xs',
+      weight: 'bold',
+    });
+    barTop += pitch;
+  }
+  y = barTop + (f.narrow ? 12 : 16);
+  const stake = say('panel.since.stake', {
+    pct: formatNumber(lang, since.stakePct),
+    company: since.company,
+    stake: billions(lang, since.stakeBn),
+  });
+  lines(stake, f).forEach((line, i) => {
+    marks.push({ kind: 'text', key: `panel-since-stake-${i}`, tone: 'ink', x: f.left, y: y + i * f.lineH, text: line, size: 'xs' });
+  });
   return marks;
 }

@@ -1,4 +1,4 @@
-import { embedCode, embedUrl } from '../embed/code';
+import { ampCode, embedCode, embedUrl } from '../embed/code';
 
 /**
  * Makes each "Share / embed" disclosure live: the code follows the choosers and the
@@ -11,6 +11,7 @@ function init(menu: HTMLDetailsElement): void {
   const q = <T extends Element>(sel: string) => menu.querySelector<T>(sel);
   const stage = menu.closest('.fig-frame')?.querySelector<HTMLElement>('figure-stage');
   const code = q<HTMLTextAreaElement>('[data-share-code]');
+  const amp = q<HTMLTextAreaElement>('[data-share-amp]');
   const link = q<HTMLInputElement>('[data-share-link]');
   const status = q<HTMLElement>('[data-share-status]');
   const langSel = q<HTMLSelectElement>('[data-share-lang]');
@@ -28,12 +29,24 @@ function init(menu: HTMLDetailsElement): void {
 
   const update = (): void => {
     const lang = langSel.value === 'en' ? 'en' : 'de';
+    const suffix = lang === 'en' ? 'En' : 'De';
     const step = stateSel.value === 'current' ? current() : 'summary';
-    const theme = themeSel.value === 'light' || themeSel.value === 'dark' ? themeSel.value : 'auto';
-    const opts = { siteRoot, lang, figure: d['figure'] ?? '', step, theme, title: d[`title${lang === 'en' ? 'En' : 'De'}`] ?? '', height: Number(d['height']) || 500 } as const;
-    code.value = embedCode(opts);
-    const chapter = d[`chapter${lang === 'en' ? 'En' : 'De'}`] || location.pathname;
+    const theme = themeSel.value === 'dark' || themeSel.value === 'auto' ? themeSel.value : 'light';
+    const chapter = d[`chapter${suffix}`] || location.pathname;
     const url = new URL(chapter, location.origin);
+    const opts = {
+      siteRoot,
+      lang,
+      figure: d['figure'] ?? '',
+      step,
+      theme,
+      title: d[`title${suffix}`] ?? '',
+      height: Number(d['height']) || 900,
+      integrity: d['integrity'],
+      storyUrl: url.href,
+    } as const;
+    code.value = embedCode(opts);
+    if (amp) amp.value = ampCode({ ...opts, width: 700, more: d[`ampMore${suffix}`] ?? '' });
     url.hash = current();
     link.value = url.href;
     if (menu.open) {

@@ -1,7 +1,9 @@
 /**
- * Runs inside the embed page (/embed/<lang>/<figure>/). Reads the query as data
- * (never as HTML): ?step picks a state (unknown → summary), ?theme=light|dark|auto,
- * ?plain hides title and credit, ?childId names the page for pym.js parents.
+ * Runs inside the embed page (/embed/<lang>/<figure>/[<step>/]). The page is complete
+ * without it: the static HTML already shows its state in the light theme. Reads the
+ * query as data (never as HTML): ?step picks another state (unknown → the page's own),
+ * ?theme=dark|auto (anything else → light), ?plain hides the title (never the credit
+ * and licence line), ?childId names the page for pym.js parents.
  * Reports the page height to the parent whenever it changes, in three formats:
  * pym.js, AMP embed-size, and our own JSON message (read by public/embed.js).
  */
@@ -12,7 +14,8 @@ const root = document.documentElement;
 const stage = document.querySelector<HTMLElement>('figure-stage');
 
 const theme = params.get('theme');
-if (theme === 'light' || theme === 'dark') root.dataset.theme = theme;
+if (theme === 'dark') root.dataset.theme = 'dark';
+else if (theme === 'auto') delete root.dataset.theme;
 if (params.has('plain')) root.dataset.plain = '';
 
 const known = (() => {
@@ -26,11 +29,15 @@ const known = (() => {
 const step = params.get('step') ?? '';
 if (stage) {
   stage.setAttribute('data-instant', '');
-  stage.setAttribute('data-step', known.includes(step) ? step : 'summary');
+  if (known.includes(step)) stage.setAttribute('data-step', step);
 }
 
 const rawId = params.get('childId') ?? '';
-const childId = /^[A-Za-z0-9_-]{1,64}$/.test(rawId) ? rawId : '';
+// pym.js builds its messages as "pymxPYMx<id>xPYMx…": any id of 1–128 characters works
+// (container ids like "chart.1", "graphic:1" or "é") unless it contains the separator.
+// It only ever goes into a string we post, never into the page; markup characters and
+// control characters are refused too, so no message to a host carries anything tag-like.
+const childId = rawId.length >= 1 && rawId.length <= 128 && !rawId.includes('xPYMx') && !/[<>\u0000-\u001f\u007f]/.test(rawId) ? rawId : '';
 let sent = 0;
 
 function report(): void {

@@ -13,6 +13,8 @@ export interface JsonDataPoint {
   unit: string;
   kind: FactKind;
   source: string;
+  /** The source's page, when someone has seen that exact page. */
+  sourceUrl?: string;
   /** How a derived number was calculated, when it was. */
   arithmetic?: string;
 }
@@ -60,6 +62,7 @@ export function figureJson(figure: FigureModule, lang: Lang, site: string | unde
         unit: row.unit,
         kind: row.derived ? 'derived' : f.kind,
         source: f.source[lang],
+        ...(f.url ? { sourceUrl: f.url } : {}),
         ...(arithmetic ? { arithmetic } : {}),
       };
     }),

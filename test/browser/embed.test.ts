@@ -1,133 +1,171 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import type { Browser, Frame, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dist, launch, url } from './support';
+import { integrity, loaderSource } from '../../src/embed/loader';
+import { fit, frameOf, HOST_ORIGIN, routeWorld, SITE_ORIGIN, WWW_ORIGIN } from './embed-hosts';
+import { builtPages, dist, launch, url } from './support';
 
 /**
- * Embeds on a host page served from another origin (a second port on 127.0.0.1):
- * our loader resizes the iframe; so does the pym.js parent library from npm; a message
- * from a foreign origin or another window changes nothing; URL parameters are data.
+ * Embeds on host pages from another origin (routed by Playwright, see embed-hosts.ts):
+ * our loader resizes the iframe and survives real host pages (two loaders from two
+ * origins, clobbering elements, module and SRI loads); a message from a foreign origin
+ * or another window changes nothing; the embed pages themselves (static state URLs,
+ * light default, links out, credit, "get the data", oEmbed, 404) and the share menu.
  */
-const root = join(import.meta.dirname, '../..');
-const pymJs = readFileSync(join(root, 'node_modules/pym.js/dist/pym.v1.min.js'), 'utf8');
-const figures = readdirSync(join(dist, 'embed/de'));
+const figures = readdirSync(join(dist, 'embed/de')).filter((f) => !f.endsWith('.html'));
+const loaderJs = readFileSync(join(dist, 'embed.js'), 'utf8');
 let browser: Browser;
-let host: Server;
-let hostOrigin = '';
-
-/** Host pages: /ours?src=… uses our embed code; /pym?src=… uses pym.js; /two?a=…&b=… embeds two figures. */
-function hostPage(pathname: string, q: URLSearchParams): string {
-  const site = url('/');
-  const iframe = (src: string, id: string) =>
-    `<iframe id="${id}" src="${new URL(src, site).href}" title="Embedded graphic" width="100%" height="300" loading="lazy" style="border:0;width:100%" data-gg-embed></iframe>`;
-  const page = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Host</title></head><body style="margin:0;padding:8px;font-family:sans-serif"><h1>A news site</h1>${body}</body></html>`;
-  if (pathname === '/ours') return page(`${iframe(q.get('src') ?? '', 'f1')}<script src="${site}embed.js" async></script><p>After the graphic.</p>`);
-  if (pathname === '/two') return page(`${iframe(q.get('a') ?? '', 'f1')}${iframe(q.get('b') ?? '', 'f2')}<script src="${site}embed.js" async></script>`);
-  if (pathname === '/pym') {
-    return page(`<div id="pymbox"></div><script src="/pym.js"></script><script>window.pymParent = new pym.Parent('pymbox', ${JSON.stringify(new URL(q.get('src') ?? '', site).href)}, { title: 'Embedded graphic' });</script>`);
-  }
-  return '';
-}
 
 beforeAll(async () => {
   browser = await launch();
-  host = createServer((req, res) => {
-    const u = new URL(req.url ?? '/', 'http://host');
-    if (u.pathname === '/pym.js') {
-      res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(pymJs);
-      return;
-    }
-    const html = hostPage(u.pathname, u.searchParams);
-    res.writeHead(html ? 200 : 404, { 'Content-Type': 'text/html; charset=utf-8' }).end(html);
-  });
-  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
-  hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => host?.close(r));
 });
 
-async function hostAt(path: string, width: number): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width, height: 900 } });
+/** An iframe as our embed code writes it (fixed height 300 here, so only a loader can make it fit). */
+const iframe = (src: string, id: string, origin = SITE_ORIGIN) =>
+  `<iframe id="${id}" src="${origin}/${src}" title="Embedded graphic" height="300" loading="lazy" style="border:0;width:100%" data-gg-embed></iframe>`;
+
+/** A context where the site answers under its public origin (and www.) and the host page is `html`. */
+async function world(html: string, opts: { width?: number; extra?: Parameters<typeof routeWorld>[1]['extra']; headers?: Record<string, string> } = {}): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await browser.newContext({ viewport: { width: opts.width ?? 1280, height: 900 } });
+  await routeWorld(ctx, { target: url(''), headers: 'headers', ...(opts.extra ? { extra: opts.extra } : {}) }, (path) =>
+    path === '/' ? { html, ...(opts.headers ? { headers: opts.headers } : {}) } : null,
+  );
   const page = await ctx.newPage();
-  await page.goto(`${hostOrigin}${path}`);
-  return page;
+  await page.goto(`${HOST_ORIGIN}/`);
+  return { ctx, page };
 }
 
-async function embedFrame(page: Page, selector = 'iframe'): Promise<Frame> {
-  const handle = await page.waitForSelector(selector);
-  await handle.scrollIntoViewIfNeeded();
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error('no frame');
-  await frame.waitForLoadState('load');
-  return frame;
-}
+const fitted = async (page: Page, sel: string) => (await fit(page, await frameOf(page, sel), sel)).diff;
 
-/** The iframe's height against its document's height, and whether the document scrolls. */
-async function fit(page: Page, frame: Frame, selector = 'iframe') {
-  const iframeH = await page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().height);
-  const doc = await frame.evaluate(() => ({ h: document.documentElement.getBoundingClientRect().height, scroll: document.documentElement.scrollHeight - document.documentElement.clientHeight }));
-  return { diff: Math.abs(iframeH - doc.h), scroll: doc.scroll, iframeH };
-}
-
-describe('embeds on a host page from another origin', () => {
-  it('the host page really is cross-origin', () => {
-    expect(hostOrigin).not.toBe(new URL(url('/')).origin);
+describe('our loader on a host page from another origin', () => {
+  it('the host page really is cross-origin, and the loader trusts the site’s origin written in at build', () => {
+    expect(HOST_ORIGIN).not.toBe(SITE_ORIGIN);
+    expect(loaderJs).toContain(`var ORIGIN = ${JSON.stringify(SITE_ORIGIN)}`);
+    expect(loaderJs).not.toMatch(/currentScript/);
     expect(figures.length).toBeGreaterThan(0);
+  });
+
+  it('stays under 2 KB gzip', () => {
+    expect(gzipSync(loaderJs, { level: 9 }).length).toBeLessThan(2048);
   });
 
   for (const figure of figures) {
     for (const width of [375, 1280]) {
-      it(`${figure} at ${width} px: our loader fits the iframe to its content, no scroll bar`, async () => {
-        const page = await hostAt(`/ours?src=${encodeURIComponent(`embed/de/${figure}/`)}`, width);
-        const frame = await embedFrame(page);
-        await expect.poll(async () => (await fit(page, frame)).diff, { timeout: 8000 }).toBeLessThanOrEqual(2);
-        expect((await fit(page, frame)).scroll).toBeLessThanOrEqual(0);
-        // Opening the data table grows the page; the iframe follows.
-        const before = (await fit(page, frame)).iframeH;
+      it(`${figure} at ${width} px: fits the iframe to its content, also after the data table opens`, async () => {
+        const { ctx, page } = await world(`${iframe(`embed/de/${figure}/`, 'f1')}<script src="${SITE_ORIGIN}/embed.js" async></script>`, { width });
+        const frame = await frameOf(page, '#f1');
+        await expect.poll(() => fitted(page, '#f1')).toBeLessThanOrEqual(2);
+        expect((await fit(page, frame, '#f1')).scroll).toBeLessThanOrEqual(0);
+        const before = (await fit(page, frame, '#f1')).iframeH;
         await frame.locator('details.data-table summary').click();
-        await expect.poll(async () => (await fit(page, frame)).iframeH, { timeout: 8000 }).toBeGreaterThan(before + 40);
-        await expect.poll(async () => (await fit(page, frame)).diff, { timeout: 8000 }).toBeLessThanOrEqual(2);
-        await page.context().close();
+        await expect.poll(async () => (await fit(page, frame, '#f1')).iframeH).toBeGreaterThan(before + 40);
+        await expect.poll(() => fitted(page, '#f1')).toBeLessThanOrEqual(2);
+        await ctx.close();
       });
     }
   }
 
-  for (const width of [375, 1280]) {
-    it(`a pym.js parent (from npm) sizes the iframe too, at ${width} px`, async () => {
-      const page = await hostAt(`/pym?src=${encodeURIComponent(`embed/en/${figures[0]}/`)}`, width);
-      const frame = await embedFrame(page, '#pymbox iframe');
-      expect(new URL(frame.url()).searchParams.get('childId')).toBe('pymbox');
-      await expect.poll(async () => (await fit(page, frame, '#pymbox iframe')).diff, { timeout: 8000 }).toBeLessThanOrEqual(2);
-      await page.context().close();
+  it('two loaders from two origins of the site on one page (www and the bare domain) each resize their own iframe', async () => {
+    const www = loaderSource(WWW_ORIGIN, '/');
+    const { ctx, page } = await world(
+      `${iframe(`embed/de/${figures[0]}/`, 'a')}${iframe(`embed/de/${figures[1] ?? figures[0]}/`, 'b', WWW_ORIGIN)}` +
+        `<script src="${SITE_ORIGIN}/embed.js" async></script><script src="${WWW_ORIGIN}/embed.js" async></script>`,
+      { extra: { [`${WWW_ORIGIN}/embed.js`]: { body: www, type: 'text/javascript' } } },
+    );
+    await expect.poll(() => fitted(page, '#a')).toBeLessThanOrEqual(2);
+    await expect.poll(() => fitted(page, '#b')).toBeLessThanOrEqual(2);
+    await ctx.close();
+  });
+
+  it('elements that clobber globals (id="__ggEmbed", name="currentScript", name="getElementsByTagName") neither disable it nor move its trust', async () => {
+    const { ctx, page } = await world(
+      `<div id="__ggEmbed"></div><img name="currentScript" src="${HOST_ORIGIN}/x.png" alt=""><form name="getElementsByTagName"></form>` +
+        `${iframe(`embed/de/${figures[0]}/`, 'f1')}<script src="${SITE_ORIGIN}/embed.js" async></script>`,
+    );
+    await expect.poll(() => fitted(page, '#f1')).toBeLessThanOrEqual(2);
+    // The host (whose origin the clobbered currentScript would name) cannot resize the frame.
+    await page.evaluate(() => window.postMessage({ type: 'gg-embed:height', height: 1234 }, '*'));
+    await page.waitForTimeout(200);
+    expect(await page.locator('#f1').evaluate((el) => el.getBoundingClientRect().height)).not.toBe(1234);
+    await ctx.close();
+  });
+
+  it('works loaded as a module, and with the integrity value the embed code carries (SRI, crossorigin)', async () => {
+    const code = (JSON.parse(readFileSync(join(dist, 'oembed/de', `${figures[0]}.json`), 'utf8')) as { html: string }).html;
+    const sri = /integrity="([^"]+)"/.exec(code)?.[1];
+    expect(sri).toBe(integrity(loaderJs));
+    expect(code).toContain('crossorigin="anonymous"');
+    const mod = await world(`${iframe(`embed/de/${figures[0]}/`, 'f1')}<script type="module" src="${SITE_ORIGIN}/embed.js"></script>`);
+    await expect.poll(() => fitted(mod.page, '#f1')).toBeLessThanOrEqual(2);
+    await mod.ctx.close();
+    const withSri = await world(`${iframe(`embed/de/${figures[0]}/`, 'f1')}<script src="${SITE_ORIGIN}/embed.js" integrity="${sri}" crossorigin="anonymous" async></script>`);
+    await expect.poll(() => fitted(withSri.page, '#f1')).toBeLessThanOrEqual(2);
+    await withSri.ctx.close();
+  });
+
+  it('a self-hosted copy under a strict host CSP still trusts only the site’s origin', async () => {
+    const { ctx, page } = await world(`${iframe(`embed/de/${figures[0]}/`, 'f1')}<script src="/embed.js"></script>`, {
+      headers: { 'content-security-policy': `default-src 'self'; script-src 'self'; frame-src ${SITE_ORIGIN}; style-src 'unsafe-inline'` },
+      extra: {},
     });
-  }
+    await page.route(`${HOST_ORIGIN}/embed.js`, (route) => route.fulfill({ body: loaderJs, headers: { 'content-type': 'text/javascript' } }));
+    await page.reload();
+    await expect.poll(() => fitted(page, '#f1')).toBeLessThanOrEqual(2);
+    await page.evaluate(() => window.postMessage({ type: 'gg-embed:height', height: 1234 }, '*'));
+    await page.waitForTimeout(200);
+    expect(await page.locator('#f1').evaluate((el) => el.getBoundingClientRect().height)).not.toBe(1234);
+    await ctx.close();
+  });
 
   it('ignores a height message from a foreign origin and from another of our windows', async () => {
     const [a, b] = [figures[0], figures[1] ?? figures[0]];
-    const page = await hostAt(`/two?a=${encodeURIComponent(`embed/de/${a}/`)}&b=${encodeURIComponent(`embed/de/${b}/`)}`, 1280);
-    const f1 = await embedFrame(page, '#f1');
-    const f2 = await embedFrame(page, '#f2');
-    await expect.poll(async () => (await fit(page, f1, '#f1')).diff, { timeout: 8000 }).toBeLessThanOrEqual(2);
+    const { ctx, page } = await world(`${iframe(`embed/de/${a}/`, 'f1')}${iframe(`embed/de/${b}/`, 'f2')}<script src="${SITE_ORIGIN}/embed.js" async></script>`);
+    const f1 = await frameOf(page, '#f1');
+    const f2 = await frameOf(page, '#f2');
+    await expect.poll(() => fitted(page, '#f1')).toBeLessThanOrEqual(2);
     const h1 = (await fit(page, f1, '#f1')).iframeH;
-    // Foreign origin: the host page itself posts a message in our format.
     await page.evaluate(() => window.postMessage({ type: 'gg-embed:height', height: 1234 }, '*'));
-    // Right origin, other window: frame 2 claims a height; only frame 2 may change.
     await f2.evaluate(() => window.parent.postMessage({ type: 'gg-embed:height', height: 987 }, '*'));
     await expect.poll(() => page.locator('#f2').evaluate((el) => el.getBoundingClientRect().height)).toBe(987);
     expect(await page.locator('#f1').evaluate((el) => el.getBoundingClientRect().height)).toBe(h1);
-    // A message with markup instead of a number changes nothing and injects nothing.
     await f1.evaluate(() => window.parent.postMessage({ type: 'gg-embed:height', height: '<img src=x onerror=alert(1)>' }, '*'));
     await page.waitForTimeout(200);
     expect(await page.locator('#f1').evaluate((el) => el.getBoundingClientRect().height)).toBe(h1);
     expect(await page.locator('img').count()).toBe(0);
-    await page.context().close();
+    await ctx.close();
   });
+});
+
+describe('pym.js child ids', () => {
+  /** The pym messages an embed page posts to its parent for a childId. */
+  async function pymMessages(childId: string): Promise<string[]> {
+    const src = `${SITE_ORIGIN}/embed/de/${figures[0]}/?childId=${encodeURIComponent(childId)}`;
+    const { ctx, page } = await world(`<iframe id="f1" src="${src}" title="g" height="300"></iframe><script>window.got = []; addEventListener('message', (e) => { if (typeof e.data === 'string') window.got.push(e.data); });</script>`);
+    await frameOf(page, '#f1');
+    await page.waitForFunction(() => (window as unknown as { got: string[] }).got !== undefined);
+    await page.waitForTimeout(300);
+    const got = await page.evaluate(() => (window as unknown as { got: string[] }).got);
+    await ctx.close();
+    return got;
+  }
+
+  for (const id of ['chart.1', 'graphic:1', 'é', 'x'.repeat(128)]) {
+    it(`accepts "${id.length > 20 ? `${id.slice(0, 5)}… (${id.length})` : id}" and answers in pym’s format`, async () => {
+      await expect.poll(() => pymMessages(id).then((m) => m.some((x) => new RegExp(`^pymxPYMx${id.replace(/[.]/g, '\\.')}xPYMxheightxPYMx\\d+$`).test(x)))).toBe(true);
+    });
+  }
+
+  for (const id of ['axPYMxb', 'x'.repeat(129)]) {
+    it(`refuses "${id.length > 20 ? `${id.slice(0, 5)}… (${id.length})` : id}" (pym’s separator, or longer than 128)`, async () => {
+      expect((await pymMessages(id)).filter((m) => m.startsWith('pymxPYMx'))).toEqual([]);
+    });
+  }
 });
 
 describe('embed pages', () => {
@@ -149,7 +187,7 @@ describe('embed pages', () => {
     await page.goto(url(`/embed/de/${figures[0]}/?${q}`));
     await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
     expect(await page.locator('figure-stage').getAttribute('data-shown')).toBe('summary');
-    expect(await page.locator('html').getAttribute('data-theme')).toBeNull();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     await page.goto(url(`/embed/de/${figures[0]}/?step=%E0%A4%A&theme=${'x'.repeat(5000)}`));
     expect(await page.locator('figure-stage').getAttribute('data-shown')).toBe('summary');
@@ -157,7 +195,7 @@ describe('embed pages', () => {
     await ctx.close();
   });
 
-  it('show the requested state, theme and plain mode', async () => {
+  it('show the requested state, theme and plain mode; plain never hides the credit and licence', async () => {
     const page = await (await browser.newContext()).newPage();
     const html = readFileSync(join(dist, 'embed/en', figures[0] ?? '', 'index.html'), 'utf8');
     const second = JSON.parse(html.match(/data-figure-states>([\s\S]*?)<\/script>/)?.[1] ?? '{}') as { alts: Record<string, string> };
@@ -167,8 +205,72 @@ describe('embed pages', () => {
     expect(await page.locator('figure-stage').getAttribute('data-shown')).toBe(state);
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     expect(await page.locator('.fig__title').isVisible()).toBe(false);
-    expect(await page.locator('.fig__credit').isVisible()).toBe(false);
+    expect(await page.locator('.fig__credit').isVisible()).toBe(true);
+    expect(await page.locator('.fig__credit').textContent()).toContain('CC BY 4.0');
     await page.context().close();
+  });
+
+  it('each state has a static URL that shows it in the light theme with no JavaScript at all, even on a dark OS', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false, colorScheme: 'dark' });
+    const page = await ctx.newPage();
+    for (const figure of figures) {
+      const states = readdirSync(join(dist, 'embed/de', figure)).filter((s) => s !== 'index.html');
+      expect(states.length, figure).toBeGreaterThan(1);
+      for (const state of states) {
+        const res = await page.goto(url(`/embed/de/${figure}/${state}/`));
+        expect(res?.status(), `${figure}/${state}`).toBe(200);
+        expect(await page.locator('figure-stage').getAttribute('data-step'), `${figure}/${state}`).toBe(state);
+        expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
+        const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        expect(bg, `${figure}/${state}`).toBe('rgb(251, 249, 244)');
+      }
+    }
+    await ctx.close();
+  });
+
+  it('light by default on a dark OS; ?theme=auto follows the OS, ?theme=dark is dark', async () => {
+    const ctx = await browser.newContext({ colorScheme: 'dark' });
+    const page = await ctx.newPage();
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.goto(url(`/embed/de/${figures[0]}/`));
+    await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
+    expect(await bg()).toBe('rgb(251, 249, 244)');
+    for (const theme of ['auto', 'dark']) {
+      await page.goto(url(`/embed/de/${figures[0]}/?theme=${theme}`));
+      await expect.poll(bg).toBe('rgb(20, 22, 25)');
+    }
+    await ctx.close();
+  });
+
+  it('every link out of every embed page opens a new browsing context (target="_blank" rel="noopener")', () => {
+    const pages = builtPages().filter((p) => p.startsWith('/embed/'));
+    expect(pages.length).toBeGreaterThan(figures.length * 2);
+    const bad: string[] = [];
+    let checked = 0;
+    for (const p of pages) {
+      const html = readFileSync(join(dist, p.endsWith('/') ? `${p}index.html` : p), 'utf8');
+      for (const m of html.matchAll(/<a\b([^>]*)>/g)) {
+        const attrs = m[1] ?? '';
+        const href = /\shref="([^"]*)"/.exec(attrs)?.[1] ?? '';
+        if (href.startsWith('#')) continue;
+        checked++;
+        if (!/\starget="_blank"/.test(attrs) || !/\srel="[^"]*noopener/.test(attrs)) bad.push(`${p}: <a${attrs}>`);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(bad).toEqual([]);
+  });
+
+  it('offer "get the data" (the CSV download) inside the embed', async () => {
+    for (const lang of ['de', 'en']) {
+      const html = readFileSync(join(dist, `embed/${lang}`, figures[0] ?? '', 'index.html'), 'utf8');
+      const a = /<a\b[^>]*data-embed-data[^>]*>([^<]+)<\/a>/.exec(html);
+      expect(a?.[1], lang).toBe(lang === 'de' ? 'Daten herunterladen' : 'Get the data');
+      const href = /href="([^"]+)"/.exec(a?.[0] ?? '')?.[1] ?? '';
+      const res = await fetch(url(href));
+      expect(res.status, href).toBe(200);
+      expect([...new Uint8Array(await res.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    }
   });
 
   it('show title, source, credit and a link to the chapter by default', async () => {
@@ -176,7 +278,7 @@ describe('embed pages', () => {
     await page.goto(url(`/embed/de/${figures[0]}/`));
     expect(await page.locator('.fig__title').isVisible()).toBe(true);
     await expect.poll(() => page.locator('.fig__credit').textContent()).toContain('CC BY 4.0');
-    const href = await page.locator('.fig__credit a').getAttribute('href');
+    const href = await page.locator('.fig__credit a:not([data-embed-data])').getAttribute('href');
     expect((await fetch(url(href ?? '/nope'))).status).toBe(200);
     expect(await page.locator('details.data-table table').count()).toBe(1);
     expect(await page.locator('[data-figure-alt]').textContent()).not.toBe('');
@@ -195,11 +297,23 @@ describe('embed pages', () => {
     });
   }
 
-  for (const bad of ['/embed/fr/users-race/', '/embed/de/no-such-figure/', '/embed/de/']) {
-    it(`${bad} is the 404 page`, async () => {
+  // astro preview answers every miss with dist/404.html; nginx, Netlify and Cloudflare Pages
+  // serve /embed/<lang>/404.html there (test/browser/gates/nginx.test.ts checks nginx).
+  for (const bad of ['/embed/fr/users-race/', '/embed/de/no-such-figure/', '/embed/de/users-race/no-such-step/', '/embed/de/']) {
+    it(`${bad} is a 404`, async () => {
       expect((await fetch(url(bad))).status).toBe(404);
     });
   }
+
+  it('the "this graphic has moved" pages exist in both languages, short, linking home in a new tab', () => {
+    for (const lang of ['de', 'en']) {
+      const html = readFileSync(join(dist, `embed/${lang}/404.html`), 'utf8');
+      expect(html).toContain(`<html lang="${lang}"`);
+      expect(html).toContain(lang === 'de' ? 'Diese Grafik ist umgezogen' : 'This graphic has moved');
+      expect(html).toMatch(/<a href="https:\/\/[^"]+" target="_blank" rel="noopener">/);
+      expect(html).not.toMatch(/<script/);
+    }
+  });
 
   it('advertise a static oEmbed document with the required fields', async () => {
     for (const lang of ['de', 'en']) {
@@ -213,9 +327,14 @@ describe('embed pages', () => {
         expect(o['version']).toBe('1.0');
         expect(o['type']).toBe('rich');
         expect(String(o['html'])).toContain(`/embed/${lang}/${figure}/`);
-        expect(o['width']).toBeGreaterThan(0);
-        expect(o['height']).toBeGreaterThan(0);
+        expect(Number.isInteger(o['width']) && Number(o['width']) > 0).toBe(true);
+        expect(Number.isInteger(o['height']) && Number(o['height']) > 0).toBe(true);
+        expect(o['cache_age']).toBeGreaterThan(0);
         expect(o['provider_name']).toBeTruthy();
+        const code = String(o['html']);
+        // Integer width/height attributes only (width="100%" is not a valid value), and a link inside the iframe.
+        for (const m of code.matchAll(/\s(width|height)="([^"]*)"/g)) expect(m[2], `${lang}/${figure} ${m[1]}`).toMatch(/^\d+$/);
+        expect(code).toMatch(/<iframe\b[^>]*><a href="https:\/\/[^"]+">[^<]+<\/a><\/iframe>/);
       }
     }
   });
@@ -236,24 +355,35 @@ describe('share / embed menu on a chapter', () => {
   it('builds the code for the current step, follows the choosers and previews it', async () => {
     const page = await openMenu('ok');
     const code = page.locator('[data-share-code]');
-    await expect.poll(() => code.inputValue()).toContain('step=one-hour');
+    await expect.poll(() => code.inputValue()).toContain('/embed/de/users-race/one-hour/"');
+    expect(await code.inputValue()).not.toContain('theme=');
+    expect(await page.locator('[data-share-theme]').inputValue()).toBe('light');
+    expect(await page.locator('[data-share-theme] option').allTextContents()).toHaveLength(3);
+    const amp = await page.locator('[data-share-amp]').inputValue();
+    expect(amp).toMatch(/^<amp-iframe [^>]*\bresizable\b/);
+    expect(amp).toContain('/embed/de/users-race/one-hour/"');
+    expect(amp).toMatch(/<div overflow tabindex="0" role="button" aria-label="[^"]+">/);
+    expect(amp).toContain('allow-popups-to-escape-sandbox');
     expect(await code.inputValue()).toContain('loading="lazy"');
     expect(await code.inputValue()).toMatch(/title="[^"]+"/);
     expect(await code.inputValue()).toContain('/embed.js');
     await page.locator('[data-share-theme]').selectOption('dark');
     await page.locator('[data-share-lang]').selectOption('en');
-    await expect.poll(() => code.inputValue()).toContain('/embed/en/users-race/?step=one-hour&amp;theme=dark');
+    await expect.poll(() => code.inputValue()).toContain('/embed/en/users-race/one-hour/?theme=dark"');
     await page.locator('[data-share-state]').selectOption('summary');
-    await expect.poll(() => code.inputValue()).not.toContain('step=');
+    await expect.poll(() => code.inputValue()).toContain('/embed/en/users-race/?theme=dark"');
     const preview = page.frameLocator('[data-share-preview] iframe');
     await expect.poll(() => preview.locator('figure-stage').getAttribute('data-shown')).toBe('summary');
     expect(await page.locator('[data-share-link]').inputValue()).toMatch(/\/en\/the-rush\/#one-hour$/);
     await page.locator('[data-share-copy]').click();
     await expect.poll(() => page.locator('[data-share-status]').textContent()).toBe('Kopiert!');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('<iframe');
-    for (const kind of ['svg', 'png', 'csv', 'json']) {
+    for (const kind of ['svg', 'png', 'csv', 'json', 'xlsx']) {
       expect(await page.locator(`[data-share-download="${kind}"]`).getAttribute('href')).toBe(`/downloads/de/users-race.${kind}`);
     }
+    const stateLinks = await page.locator('[data-share-state-download="png"]').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    expect(stateLinks).toContain('/downloads/de/users-race/one-hour.png');
+    for (const href of stateLinks) expect((await fetch(url(href ?? ''))).status, href ?? '').toBe(200);
     await page.keyboard.press('Escape');
     expect(await page.locator('details[data-share]').getAttribute('open')).toBeNull();
     await page.context().close();

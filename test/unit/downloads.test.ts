@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import extractChunks from 'png-chunks-extract';
 import { describe, expect, it } from 'vitest';
 import { fact } from '../../src/data/facts';
 import {
@@ -24,6 +27,8 @@ import { escapeXml } from '../../src/figures/marks';
 import { SUMMARY, type LayoutName } from '../../src/figures/types';
 import { LANGS } from '../../src/i18n/lang';
 import { t } from '../../src/i18n/t';
+import { figureXlsx } from '../../src/export/xlsx';
+import { picture } from '../../src/export/picture';
 
 /**
  * Downloads and previews for every registered figure in every language, checked
@@ -403,31 +408,123 @@ describe('wrapText()', () => {
 const SITE = 'https://news.example.com';
 /** What a text cell should read after formula defusing (independent of the implementation). */
 const defused = (s: string) => (['=', '+', '-', '@', '\t', '\r'].includes(s.charAt(0)) ? `'${s}` : s);
-const HEADER = ['figure', 'fact_id', 'label', 'value', 'raw', 'unit', 'kind', 'source'];
+const HEADER = ['figure', 'fact_id', 'label', 'value', 'raw', 'unit', 'kind', 'source', 'source_url', 'credit', 'licence', 'url'];
+const STORY = `${SITE}/story/`;
+
+/** The text chunks of a PNG (tEXt and iTXt, iTXt inflated when compressed), read with png-chunks-extract. */
+function pngTextChunks(bytes: Uint8Array): Record<string, string> {
+  const out: Record<string, string> = {};
+  const dec = new TextDecoder();
+  for (const { name, data } of extractChunks(bytes)) {
+    if (name === 'tEXt') {
+      const z = data.indexOf(0);
+      out[new TextDecoder('latin1').decode(data.subarray(0, z))] = new TextDecoder('latin1').decode(data.subarray(z + 1));
+    } else if (name === 'iTXt') {
+      const z = data.indexOf(0);
+      const keyword = dec.decode(data.subarray(0, z));
+      const compressed = data[z + 1] === 1;
+      const lang = data.indexOf(0, z + 3);
+      const translated = data.indexOf(0, lang + 1);
+      const text = data.subarray(translated + 1);
+      out[keyword] = dec.decode(compressed ? inflateSync(text) : text);
+    }
+  }
+  return out;
+}
 
 describe.each(Object.values(figures).flatMap((fig) => LANGS.map((lang) => ({ fig, lang, name: `${fig.id} (${lang})` }))))('downloads of $name', ({ fig, lang }) => {
   const tones = tonePalette(fig.accent);
   const credit = t(lang, 'credit.graphic', { site: t(lang, 'site.name') });
 
-  it('CSV has the header and one parsed record per data-table row', () => {
+  it('CSV: UTF-8 with BOM, the language’s delimiter and decimal mark, one record per row with source, source URL, credit, licence and story URL (papaparse)', () => {
     const table = fig.table(lang);
-    const rows = parseCsv(figureCsv(fig, lang));
+    const text = figureCsv(fig, lang, STORY);
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const parsed = Papa.parse<string[]>(text.slice(1), { delimiter: '', newline: '\r\n', skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    // German Excel splits on ";" and reads "2,3" as a number; English Excel on "," and "2.3".
+    expect(parsed.meta.delimiter).toBe(lang === 'de' ? ';' : ',');
+    const rows = parsed.data;
     expect(rows[0]).toEqual(HEADER);
     expect(rows).toHaveLength(table.length + 1);
     rows.slice(1).forEach((r, k) => {
       const row = table[k];
       if (!row) throw new Error('row missing');
+      const f = fact(row.fact);
       expect(r).toHaveLength(HEADER.length);
       expect(r[0]).toBe(fig.id);
       expect(r[1]).toBe(row.fact);
       expect(r[2]).toBe(defused(row.label));
       expect(r[3]).toBe(defused(row.value));
-      expect(r[4]).toBe(row.raw === null ? '' : String(row.raw));
-      if (row.raw !== null) expect(Number(r[4])).toBe(row.raw);
-      expect(r[6]).toBe(row.derived ? 'derived' : fact(row.fact).kind);
-      expect(r[7]).toBe(defused(fact(row.fact).source[lang]));
+      if (row.raw === null) expect(r[4]).toBe('');
+      else expect(Number(lang === 'de' ? (r[4] ?? '').replace(',', '.') : r[4])).toBe(row.raw);
+      if (lang === 'de') expect(r[4]).not.toContain('.');
+      expect(r[5]).toBe(row.unit);
+      expect(r[6]).toBe(row.derived ? 'derived' : f.kind);
+      expect(r[7]).toBe(defused(f.source[lang]));
+      expect(r[8]).toBe(f.url ?? '');
+      expect(r[9]).toBe(credit);
+      expect(r[10]).toBe('CC BY 4.0');
+      expect(r[11]).toBe(STORY);
     });
   });
+
+  it('xlsx: numbers are number cells, units in their own column, sources with links, and a second sheet with credit, licence and sources (read back with exceljs)', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await figureXlsx({ figure: fig, lang, storyUrl: STORY })).buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([t(lang, 'download.sheet.data'), t(lang, 'download.sheet.about')]);
+    const [data, about] = wb.worksheets;
+    if (!data || !about) throw new Error('sheets missing');
+    const table = fig.table(lang);
+    const header = (data.getRow(1).values as unknown[]).slice(1);
+    expect(header[0]).toBe(t(lang, 'figure.table.fact'));
+    expect(header[2]).toBe(t(lang, 'download.col.unit'));
+    expect(data.rowCount).toBe(table.length + 1);
+    table.forEach((row, k) => {
+      const r = data.getRow(k + 2);
+      const f = fact(row.fact);
+      expect(r.getCell(1).value).toBe(row.label);
+      if (row.raw === null) expect(r.getCell(2).value).toBeNull();
+      else {
+        expect(r.getCell(2).type).toBe(ExcelJS.ValueType.Number);
+        expect(r.getCell(2).value).toBe(row.raw);
+      }
+      expect(r.getCell(3).value).toBe(row.unit);
+      expect(r.getCell(6).value).toBe(f.source[lang]);
+      const url = r.getCell(7).value as { hyperlink?: string } | null;
+      expect(url?.hyperlink ?? null).toBe(f.url ?? null);
+      expect(r.getCell(9).value).toBe(row.fact);
+    });
+    const aboutText = about.getSheetValues().flat().map((v) => (v && typeof v === 'object' && 'text' in v ? `${String(v.text)} ${String((v as { hyperlink?: string }).hyperlink ?? '')}` : String(v ?? ''))).join('\n');
+    expect(aboutText).toContain(fig.title(lang));
+    expect(aboutText).toContain(credit);
+    expect(aboutText).toContain('https://creativecommons.org/licenses/by/4.0/');
+    expect(aboutText).toContain(STORY);
+    for (const source of figureSources(fig, lang)) expect(aboutText).toContain(source);
+  });
+
+  it('SVG and PNG of every state carry title, credit, licence and the story URL (SVG <metadata>, PNG iTXt chunks)', () => {
+    for (const state of fig.states) {
+      const svg = picture({ figure: fig, lang, state, kind: 'svg', url: STORY }) as string;
+      expect(checkXml(svg)).toContain('metadata');
+      const meta = /<metadata>([\s\S]*?)<\/metadata>/.exec(svg)?.[1] ?? '';
+      expect(meta).toContain(`<dc:title>${escapeXml(fig.title(lang))}</dc:title>`);
+      expect(meta).toContain(`<dc:creator>${escapeXml(credit)}</dc:creator>`);
+      expect(meta).toContain('<cc:license rdf:resource="https://creativecommons.org/licenses/by/4.0/"/>');
+      expect(meta).toContain(`rdf:about="${STORY}"`);
+      expect(meta).toContain(`<dc:description>${escapeXml(fig.alt(state, lang))}</dc:description>`);
+    }
+    const png = picture({ figure: fig, lang, state: fig.states[0] ?? SUMMARY, kind: 'png', url: STORY }) as Uint8Array;
+    const text = pngTextChunks(png);
+    expect(text['Title']).toBe(fig.title(lang));
+    expect(text['Author']).toBe(credit);
+    expect(text['Copyright']).toContain('CC BY 4.0');
+    expect(text['License']).toBe('https://creativecommons.org/licenses/by/4.0/');
+    expect(text['URL']).toBe(STORY);
+    expect(text['Description']).toBe(fig.alt(fig.states[0] ?? SUMMARY, lang));
+    // Still a valid PNG of the same picture: the chunks add text, not pixels.
+    expect(decodePng(png).width).toBe(decodePng(figurePng({ figure: fig, lang, state: fig.states[0] ?? SUMMARY })).width);
+  }, 60_000);
 
   it('SVG is well-formed, sized, titled, described and credited', () => {
     const svg = standaloneSvg({ figure: fig, lang });

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dist, filesIn, headersFor, siteHeaderRules } from '../support';
+import { dist, filesIn, headersFor, launch, siteHeaderRules } from '../support';
 import { freePort } from '../../support/free-port';
+import { article, fit, frameOf, HOST_ORIGIN, routeWorld, SITE_ORIGIN } from '../embed-hosts';
 
 /**
  * The headers for real hosts: public/_headers (Netlify / Cloudflare Pages) and
@@ -102,9 +103,13 @@ function simulateNginx(text: string, uri: string): Record<string, string> {
   return out;
 }
 
+/** Files that are host configuration or error pages: not served as themselves. */
+const NOT_SERVED = new Set(['/_headers', '/_redirects', '/404.html', '/embed/de/404.html', '/embed/en/404.html']);
+
+/** What _headers sets; Content-Type is left out (nginx takes it from its types, checked live below). */
 function headersPolicy(): Set<string> {
   const pairs = new Set<string>();
-  for (const rule of rules) for (const [name, value] of rule.headers) pairs.add(`${name.toLowerCase()}: ${value}`);
+  for (const rule of rules) for (const [name, value] of rule.headers) if (name.toLowerCase() !== 'content-type') pairs.add(`${name.toLowerCase()}: ${value}`);
   return pairs;
 }
 
@@ -131,7 +136,7 @@ describe('public/_headers and deploy/nginx.conf', () => {
 
   it('give every built file the same headers (nginx worked out from its maps, without nginx)', () => {
     const mismatches: string[] = [];
-    for (const file of filesIn(dist).filter((f) => f !== '/_headers' && f !== '/404.html')) {
+    for (const file of filesIn(dist).filter((f) => !NOT_SERVED.has(f))) {
       const url = file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
       const fromHeaders = headersFor(rules, url);
       const fromNginx = simulateNginx(confText, file);
@@ -244,7 +249,7 @@ describe('deploy/nginx.conf in nginx', () => {
         .toBe(200);
       const mismatches: string[] = [];
       const urls = filesIn(dist)
-        .filter((f) => f !== '/_headers' && f !== '/404.html')
+        .filter((f) => !NOT_SERVED.has(f))
         .map((f) => (f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f));
       for (const path of urls) {
         const res = await fetch(`${origin}${path}`, { method: 'HEAD' });
@@ -261,9 +266,9 @@ describe('deploy/nginx.conf in nginx', () => {
       expect(mismatches, log).toEqual([]);
     });
 
-    it('serves the 404 page with status 404 and the story policy, hides _headers, redirects a bare directory', async () => {
+    it('serves the 404 page with status 404 and the story policy, hides _headers and _redirects, redirects a bare directory', async () => {
       const notFoundHtml = readFileSync(join(dist, '404.html'), 'utf8');
-      for (const path of ['/no-such-page/', '/no-such-file.js', '/404.html', '/_headers', '/.git/config', '/embed/de/']) {
+      for (const path of ['/no-such-page/', '/no-such-file.js', '/404.html', '/_headers', '/_redirects', '/.git/config']) {
         const res = await fetch(`${origin}${path}`);
         expect(res.status, path).toBe(404);
         expect(await res.text(), path).toBe(notFoundHtml);
@@ -275,6 +280,69 @@ describe('deploy/nginx.conf in nginx', () => {
       const res = await fetch(`${origin}${bare}`, { redirect: 'manual' });
       expect(res.status).toBe(301);
       expect(res.headers.get('location')).toBe(`${bare}/`);
+    });
+
+    it('answers a missing /embed/… with the frameable "this graphic has moved" page in its language', async () => {
+      const figure = filesIn(dist).find((f) => /^\/embed\/de\/[^/]+\/index\.html$/.test(f))?.split('/')[3] ?? '';
+      const cases: [string, string][] = [
+        ['/embed/de/', 'de'],
+        ['/embed/de/no-such-figure/', 'de'],
+        [`/embed/de/${figure}/no-such-step/`, 'de'],
+        [`/embed/en/${figure}/no-such-step/`, 'en'],
+        ['/embed/en/404.html', 'en'],
+        ['/embed/fr/x/', 'de'],
+      ];
+      for (const [path, lang] of cases) {
+        const res = await fetch(`${origin}${path}`);
+        expect(res.status, path).toBe(404);
+        expect(await res.text(), path).toBe(readFileSync(join(dist, `embed/${lang}/404.html`), 'utf8'));
+        expect(res.headers.get('content-security-policy'), path).toContain('frame-ancestors *');
+        expect(res.headers.get('x-frame-options'), path).toBeNull();
+      }
+      const bare = await fetch(`${origin}/embed/de/${figure}`, { redirect: 'manual' });
+      expect(bare.status).toBe(301);
+      expect((await fetch(`${origin}/embed/de/${figure}/`)).status).toBe(200);
+    });
+
+    it('serves CSV as text/csv; charset=utf-8, gzipped, and xlsx with its own type', async () => {
+      const csv = filesIn(dist).find((f) => f.startsWith('/downloads/') && f.endsWith('.csv')) ?? '';
+      const res = await fetch(`${origin}${csv}`, { headers: { 'Accept-Encoding': 'gzip' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(res.headers.get('content-encoding')).toBe('gzip');
+      expect(headersFor(rules, csv)['content-type']).toBe('text/csv; charset=utf-8');
+      const xlsx = filesIn(dist).find((f) => f.endsWith('.xlsx')) ?? '';
+      expect((await fetch(`${origin}${xlsx}`)).headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    });
+
+    it('an embed in a sandbox="allow-scripts" iframe on another origin shows its step and theme, loads the site font and is resized', async () => {
+      const browser = await launch();
+      try {
+        const ctx = await browser.newContext({ viewport: { width: 768, height: 900 } });
+        const figure = filesIn(dist).find((f) => /^\/embed\/en\/[^/]+\/index\.html$/.test(f))?.split('/')[3] ?? '';
+        const step = filesIn(dist).map((f) => new RegExp(`^/embed/en/${figure}/([^/]+)/index\\.html$`).exec(f)?.[1]).find((s) => s && s !== 'summary') ?? '';
+        const src = `${SITE_ORIGIN}/embed/en/${figure}/${step}/?theme=dark`;
+        await routeWorld(ctx, { target: origin, headers: 'passthrough' }, (path) =>
+          path === '/'
+            ? { html: article(`<iframe sandbox="allow-scripts" src="${src}" title="g" height="300" style="border:0;width:100%"></iframe><script src="${SITE_ORIGIN}/embed.js" async></script>`) }
+            : null,
+        );
+        const page = await ctx.newPage();
+        const blocked: string[] = [];
+        page.on('requestfailed', (r) => blocked.push(r.url()));
+        await page.goto(`${HOST_ORIGIN}/`);
+        const frame = await frameOf(page, 'iframe');
+        expect(await frame.evaluate(() => origin)).toBe('null');
+        await expect.poll(() => frame.evaluate(() => document.documentElement.dataset['theme'] ?? '')).toBe('dark');
+        await expect.poll(() => frame.evaluate(() => document.querySelector('figure-stage')?.getAttribute('data-shown') ?? '')).toBe(step);
+        const fonts = await frame.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, '')));
+        expect(fonts).toContain('Inter');
+        await expect.poll(async () => (await fit(page, frame, 'iframe')).diff).toBeLessThanOrEqual(2);
+        expect(blocked).toEqual([]);
+        await ctx.close();
+      } finally {
+        await browser.close();
+      }
     });
 
     it('compresses text with gzip and caches hashed assets for a year', async () => {

@@ -205,15 +205,18 @@ describe('classroom mode', () => {
       const pdfPath = join(mkdtempSync(join(tmpdir(), 'deck-')), 'deck.pdf');
       writeFileSync(pdfPath, await p.pdf({ preferCSSPageSize: true, printBackground: true }));
       const pages = Number(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)?.[1]);
-      expect(pages, deckPath(c)).toBe(c.steps.length + 1);
+      // The handout takes one page, or two where the sources' addresses are long.
+      expect(pages, deckPath(c)).toBeGreaterThanOrEqual(c.steps.length + 1);
+      expect(pages, deckPath(c)).toBeLessThanOrEqual(c.steps.length + 2);
       for (let i = 0; i < c.steps.length; i++) {
         const text = execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
         const heading = ((await p.locator(`[id="${c.steps[i]}-h"]`).textContent()) ?? '').replace(/\s+/g, ' ').trim();
         expect(text, `${deckPath(c)} page ${i + 1}`).toContain(heading);
       }
-      const last = execFileSync('pdftotext', ['-f', String(pages), '-l', String(pages), pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-      expect(last).toContain(c.lang === 'de' ? 'Fragen zur Diskussion' : 'Questions for discussion');
-      expect(last).toContain(c.lang === 'de' ? 'Die wichtigsten Zahlen' : 'The key numbers');
+      const handout = execFileSync('pdftotext', ['-f', String(c.steps.length + 1), '-l', String(pages), pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(handout.trim().startsWith('Handout')).toBe(true);
+      expect(handout).toContain(c.lang === 'de' ? 'Fragen zur Diskussion' : 'Questions for discussion');
+      expect(handout).toContain(c.lang === 'de' ? 'Die wichtigsten Zahlen' : 'The key numbers');
       counts.push(`${deckPath(c)} ${c.steps.length} slides → ${pages} pages`);
       await p.context().close();
     }

@@ -10,6 +10,17 @@ export interface Metric {
   fact: string;
 }
 
+/** ChatGPT's weekly users at one date, in millions (context facts; the later one is after the article). */
+export interface WeeklyUsers {
+  key: 'march-2025' | 'october-2025';
+  millions: number;
+  /** ISO date of the source (announcement or talk). */
+  date: string;
+  /** True where the source says "about", so the label says so too. */
+  hedged: boolean;
+  fact: string;
+}
+
 export interface UsersRaceData {
   users: number;
   hours2022: number;
@@ -20,17 +31,34 @@ export interface UsersRaceData {
   perSecond2022: number;
   perSecond2025: number;
   metrics: Metric[];
+  /** Weekly users at the end of March 2025 and in October 2025, oldest first. */
+  weekly: WeeklyUsers[];
+  /**
+   * Derived (fact "new-users-not-first"): the hour's million as a share of the
+   * weekly users of March 2025, in percent.
+   */
+  baseShare: number;
 }
 
-/** Reads content/data/users-race.json, checks its fact ids, and derives the rates. */
+/** Reads content/data/users-race.json, checks its fact ids and the weekly users, and derives the rates and the base share. */
 export function loadUsersRace(input: typeof raw = raw): UsersRaceData {
-  for (const entry of [input.users, input.days2022, input.hours2025, ...input.metrics]) fact(entry.fact);
+  for (const entry of [input.users, input.days2022, input.hours2025, ...input.metrics, ...input.weekly]) fact(entry.fact);
   const hours2022 = input.days2022.value * 24;
   const hours2025 = input.hours2025.value;
   if (!(hours2025 > 0 && hours2022 > hours2025)) {
     throw new Error('content/data/users-race.json: the 2025 duration must be positive and shorter than 2022');
   }
+  const where = 'content/data/users-race.json';
+  const weekly = input.weekly.map((w) => ({ ...w, key: w.key as WeeklyUsers['key'] }));
+  if (weekly.map((w) => w.key).join() !== 'march-2025,october-2025') {
+    throw new Error(`${where}: weekly must list march-2025, then october-2025`);
+  }
+  for (const w of weekly) {
+    if (!(Number.isFinite(w.millions) && w.millions > 0)) throw new Error(`${where}: weekly "${w.key}" needs a positive number of millions`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(w.date)) throw new Error(`${where}: weekly "${w.key}" needs an ISO date (YYYY-MM-DD)`);
+  }
   const users = input.users.value;
+  const base = weekly[0]?.millions ?? Number.NaN;
   return {
     users,
     hours2022,
@@ -39,6 +67,8 @@ export function loadUsersRace(input: typeof raw = raw): UsersRaceData {
     perSecond2022: users / (hours2022 * 3600),
     perSecond2025: users / (hours2025 * 3600),
     metrics: input.metrics.map((m) => ({ ...m, key: m.key as Metric['key'] })),
+    weekly,
+    baseShare: (users / (base * 1e6)) * 100,
   };
 }
 

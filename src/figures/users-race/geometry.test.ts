@@ -21,6 +21,18 @@ describe('users-race data', () => {
     expect(Math.round(data.perSecond2025)).toBe(278);
   });
 
+  it('loadUsersRace() derives the million as 0.2 % of the 500 million weekly users of March 2025', () => {
+    expect(data.weekly.map((w) => w.millions)).toEqual([500, 800]);
+    expect(data.baseShare).toBeCloseTo(0.2, 10);
+  });
+
+  it('loadUsersRace() rejects weekly users out of order or without an ISO date', () => {
+    expect(() => loadUsersRace({ ...raw, weekly: [...raw.weekly].reverse() })).toThrow(/march-2025, then october-2025/);
+    const [march, october] = raw.weekly;
+    const undated = [{ ...march!, date: 'March 2025' }, october!];
+    expect(() => loadUsersRace({ ...raw, weekly: undated })).toThrow(/ISO date/);
+  });
+
   it('loadUsersRace() rejects an unknown fact id', () => {
     const bad = { ...raw, users: { ...raw.users, fact: 'made-up' } };
     expect(() => loadUsersRace(bad)).toThrow(/made-up/);
@@ -85,6 +97,41 @@ describe('users-race geometry', () => {
       const [dl, wau] = bars;
       expect((dl?.width ?? 0) / (wau?.width ?? 1)).toBeCloseTo(11 / 5, 6);
     });
+  }
+
+  for (const size of [WIDE, NARROW]) {
+    for (const lang of ['de', 'en'] as const) {
+      const texts = (state: string) =>
+        geometry({ state, lang, ...size })
+          .filter((m): m is TextMark => m.kind === 'text' && m.opacity !== 0)
+          .map((m) => m.text);
+      const context = lang === 'de' ? 'Kontext' : 'Context';
+
+      it(`geometry() at ${size.width}px (${lang}): since-then draws weekly users from zero on one linear scale`, () => {
+        const m = geometry({ state: 'since-then', lang, ...size });
+        const f = frame(size.width, size.height);
+        const march = get(m, 'weekly-march-2025-bar', 'rect');
+        const october = get(m, 'weekly-october-2025-bar', 'rect');
+        expect(march.x).toBe(f.left);
+        expect(october.x).toBe(f.left);
+        expect(october.width / march.width).toBeCloseTo(800 / 500, 6);
+        expect(get(m, 'tick-weekly-0-line', 'line').x1).toBe(f.left);
+        expect(m.some((x) => x.key === 'bar-2025')).toBe(false);
+      });
+
+      it(`geometry() at ${size.width}px (${lang}): since-then is dated and labelled as context`, () => {
+        const t = texts('since-then');
+        expect(t).toContain(context);
+        expect(t.join(' ')).toContain(lang === 'de' ? '6. Oktober 2025' : '6 October 2025');
+        expect(t.join(' ')).toContain(lang === 'de' ? '31. März 2025' : '31 March 2025');
+      });
+
+      it(`geometry() at ${size.width}px (${lang}): one-hour says the million came on top of the weekly base, with the arithmetic`, () => {
+        const t = texts('one-hour');
+        expect(t).toContain(context);
+        expect(t.join(' ')).toMatch(lang === 'de' ? /÷ 500\u00a0Mio\. = 0,2\u00a0%/ : /÷ 500m = 0\.2%/);
+      });
+    }
   }
 
   it('geometry() writes German and English numbers in the per-second labels', () => {

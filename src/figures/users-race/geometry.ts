@@ -1,14 +1,17 @@
 import { scaleLinear } from 'd3-scale';
-import { fill, formatChange, formatNumber, formatPercent } from '../../i18n/format';
+import { fact } from '../../data/facts';
+import { fill, formatChange, formatDate, formatNumber, formatPercent } from '../../i18n/format';
 import type { Lang } from '../../i18n/lang';
 import type { Mark, TextMark } from '../marks';
 import { headline } from '../headline';
 import type { GeometryOptions } from '../types';
+import { tag } from '../value-chain/geometry';
 import { data as defaultData, type UsersRaceData } from './data';
 import { stateFor } from './states';
 import { strings } from './strings';
 
 type Key = keyof (typeof strings)['de'];
+type Say = (key: Key, params?: Record<string, string | number>) => string;
 
 /** Layout constants for one width: where the plot sits and how rows stack. */
 export interface Frame {
@@ -73,6 +76,10 @@ export function geometry(opts: GeometryOptions, d: UsersRaceData = defaultData):
     marks.push(...metricsMarks(d, f, opts.lang, s));
     return marks;
   }
+  if (state === 'since-then') {
+    marks.push(...weeklyMarks(d, f, opts.lang, s));
+    return marks;
+  }
 
   const perSecond = state === 'per-second';
   const x = perSecond ? xScale(300, f) : xScale(d.hours2022, f);
@@ -120,6 +127,7 @@ export function geometry(opts: GeometryOptions, d: UsersRaceData = defaultData):
       marks.push({ kind: 'text', key: 'value-2025', tone: 'ink', x: f.left + w2025 + 8, y: mid(1) - (state === 'one-hour' ? 8 : 0), text: label, size: 's', weight: 'bold' });
       if (state === 'one-hour') {
         marks.push({ kind: 'text', key: 'value-2025-note', tone: 'muted', x: f.left + w2025 + 8, y: mid(1) + 10, text: s('value.2025.note'), size: 'xs' });
+        marks.push(...baseNote(d, f, opts.lang, s));
       }
     }
     if (state === 'summary') {
@@ -128,6 +136,65 @@ export function geometry(opts: GeometryOptions, d: UsersRaceData = defaultData):
     }
   }
   return marks;
+}
+
+/**
+ * The one-hour state's context note: the million came on top of a large weekly base
+ * (derived fact new-users-not-first), with its arithmetic on the figure.
+ */
+function baseNote(d: UsersRaceData, f: Frame, lang: Lang, s: Say): Mark[] {
+  const m = formatNumber(lang, d.weekly[0]?.millions ?? 0);
+  const t = tag('base-context', f.left, f.noteY, s('tag.context'));
+  return [
+    ...t.marks,
+    { kind: 'text', key: 'base-note-1', tone: 'muted', x: f.left + t.width + 6, y: f.noteY, text: s('base.line1', { m }), size: 'xs' },
+    ...splitLines(s('base.line2', { m, p: formatPercent(lang, d.baseShare) }), f.narrow).map((text, i): Mark => (
+      { kind: 'text', key: `base-note-${i + 2}`, tone: 'muted', x: f.left, y: f.noteY + (i + 1) * 16, text, size: 'xs' }
+    )),
+  ];
+}
+
+/**
+ * The since-then state: ChatGPT's weekly users in March and October 2025 as two bars
+ * from zero on one linear scale, dated, with their sources and a context tag.
+ */
+function weeklyMarks(d: UsersRaceData, f: Frame, lang: Lang, s: Say): Mark[] {
+  const marks: Mark[] = [];
+  const x = xScale(Math.max(...d.weekly.map((w) => w.millions)), f);
+  for (const v of x.ticks(4)) {
+    const at = x(v);
+    marks.push({ kind: 'line', key: `tick-weekly-${v}-line`, tone: 'grid', x1: at, y1: f.plotTop, x2: at, y2: f.plotBottom });
+    marks.push({ kind: 'text', key: `tick-weekly-${v}-label`, tone: 'muted', x: at, y: f.tickLabelY, text: formatNumber(lang, v), anchor: at > f.right - 30 ? 'end' : v === 0 ? 'start' : 'middle', size: 'xs' });
+  }
+  marks.push({ kind: 'text', key: 'axis-title', tone: 'muted', x: f.left, y: f.axisTitleY, text: s('weekly.axis'), size: 'xs' });
+  marks.push({ kind: 'line', key: 'baseline', tone: 'ink', x1: f.left, y1: f.plotTop, x2: f.left, y2: f.plotBottom, width: 2 });
+  d.weekly.forEach((w, i) => {
+    const row = i as 0 | 1;
+    const top = f.rowY[row];
+    const date = formatDate(lang, w.date);
+    const source = fact(w.fact).short[lang];
+    if (f.narrow) {
+      marks.push({ kind: 'text', key: `weekly-${w.key}-date`, tone: 'ink', x: f.left, y: top - 8, text: `${date} · ${source}`, size: 's' });
+    } else {
+      marks.push({ kind: 'text', key: `weekly-${w.key}-date`, tone: 'ink', x: f.left - 12, y: top + f.barHeight / 2 - 1, text: date, anchor: 'end', size: 's' });
+      marks.push({ kind: 'text', key: `weekly-${w.key}-source`, tone: 'muted', x: f.left - 12, y: top + f.barHeight / 2 + 14, text: source, anchor: 'end', size: 'xs' });
+    }
+    const width = x(w.millions) - f.left;
+    marks.push({ kind: 'rect', key: `weekly-${w.key}-bar`, tone: row === 0 ? 'accent-2' : 'accent', x: f.left, y: top, width, height: f.barHeight });
+    const value = s(w.hedged ? 'weekly.value.hedged' : 'weekly.value.exact', { n: formatNumber(lang, w.millions) });
+    marks.push({ kind: 'text', key: `weekly-${w.key}-value`, tone: 'paper', x: f.left + width - 8, y: top + f.barHeight / 2 + 5, text: value, anchor: 'end', size: 's', weight: 'bold' });
+  });
+  const t = tag('weekly-context', f.left, f.noteY, s('tag.context'));
+  marks.push(...t.marks);
+  splitLines(s('weekly.note'), f.narrow).forEach((line, i) => {
+    marks.push({ kind: 'text', key: `weekly-note-${i}`, tone: 'muted', x: f.left + (i === 0 ? t.width + 6 : 0), y: f.noteY + i * 16, text: line, size: 'xs' });
+  });
+  return marks;
+}
+
+/** A note's lines: "|" breaks it on narrow screens; wide layouts keep one line. */
+function splitLines(text: string, narrow: boolean): string[] {
+  return (narrow ? text.split('|') : [text.replace('|', ' ')]).map((line) => line.trim());
 }
 
 function rowLabel(key: string, text: string, row: 0 | 1, f: Frame): TextMark {
@@ -140,7 +207,7 @@ function metricsMarks(
   d: UsersRaceData,
   f: Frame,
   lang: Lang,
-  s: (key: Key, params?: Record<string, string | number>) => string,
+  s: Say,
 ): Mark[] {
   const marks: Mark[] = [];
   const x = xScale(15, f);

@@ -1,15 +1,21 @@
-import { fill, formatChange, formatNumber } from '../../i18n/format';
+import { fact } from '../../data/facts';
+import { fill, formatChange, formatDate, formatNumber, formatPercent } from '../../i18n/format';
 import type { Lang } from '../../i18n/lang';
 import type { DataRow, FigureModule } from '../types';
-import { data } from './data';
+import { data, type WeeklyUsers } from './data';
 import { geometry } from './geometry';
 import { stateFor, states } from './states';
 import { strings } from './strings';
 
+const [march, october] = data.weekly as [WeeklyUsers, WeeklyUsers];
+
 const s = (lang: Lang, key: keyof (typeof strings)['de'], params?: Record<string, string | number>) =>
   fill(strings[lang][key], params);
 
-/** The race to one million users: five days in 2022 against one hour in 2025 (chapter 3). */
+/**
+ * A million new users: five days in 2022 against one hour in 2025, the app metrics of that
+ * week, and ChatGPT's weekly users since (chapter 3).
+ */
 export const figure: FigureModule = {
   id: 'users-race',
   states,
@@ -27,6 +33,10 @@ export const figure: FigureModule = {
         const [dl, wau, rev] = data.metrics.map((m) => formatChange(lang, m.change));
         return s(lang, 'alt.app-metrics', { d: dl ?? '', w: wau ?? '', r: rev ?? '' });
       }
+      case 'one-hour':
+        return s(lang, 'alt.one-hour', { m: n(march.millions), p: formatPercent(lang, data.baseShare) });
+      case 'since-then':
+        return s(lang, 'alt.since-then', { a: n(march.millions), da: formatDate(lang, march.date), b: n(october.millions), db: formatDate(lang, october.date) });
       case 'summary':
         return s(lang, 'alt.summary', { n: n(data.speedup) });
       default:
@@ -49,7 +59,22 @@ export const figure: FigureModule = {
         raw: m.change,
         unit: m.unit,
       })),
+      ...data.weekly.map((w) => ({
+        fact: w.fact,
+        label: s(lang, 'table.weekly', { date: formatDate(lang, w.date), source: fact(w.fact).short[lang] }),
+        value: s(lang, w.hedged ? 'weekly.value.hedged' : 'table.millions', { n: n(w.millions) }),
+        raw: w.millions,
+        unit: 'million weekly users',
+      })),
+      {
+        fact: 'new-users-not-first',
+        label: s(lang, 'table.baseShare'),
+        value: formatPercent(lang, data.baseShare),
+        raw: data.baseShare,
+        unit: 'percent',
+        derived: `${n(data.users / 1e6)} ÷ ${n(march.millions)} = ${formatPercent(lang, data.baseShare)}`,
+      },
     ];
   },
-  sources: ['million-in-5-days', 'million-in-1-hour', 'rates-per-second', 'downloads-wow', 'wau-wow', 'revenue-wow'],
+  sources: ['million-in-5-days', 'million-in-1-hour', 'rates-per-second', 'downloads-wow', 'wau-wow', 'revenue-wow', 'weekly-users-500m', 'new-users-not-first', 'since-800m-weekly'],
 };

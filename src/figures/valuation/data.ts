@@ -30,6 +30,21 @@ export interface ValuationData {
   raisedOct2024: { value: number; fact: string };
   /** The round OpenAI announced on 31 March 2025 (context fact round-40-300). */
   announced: { date: string; raised: number; postMoney: number; fact: string };
+  /** After the article: the reported valuation of the October 2025 secondary sale (since-valuation-500). */
+  since: SinceValuation;
+  /** The largest valuation of all: the right end of the one dollar scale every bar state shares. */
+  domainMax: number;
+}
+
+/** A valuation from after the article, with what changed hands (billions of US dollars). */
+export interface SinceValuation {
+  key: 'oct-2025';
+  value: number;
+  /** Shares sold by employees in the secondary sale: money to the sellers, not to OpenAI. */
+  sold: number;
+  /** ISO date of the reports. */
+  date: string;
+  fact: string;
 }
 
 /** The raw shape of content/data/valuation.json. */
@@ -38,6 +53,7 @@ export interface ValuationInput {
   valuations: { key: string; value: number; hedged: boolean; fact: string }[];
   raisedOct2024: { value: number; fact: string };
   announced: { date: string; raised: number; postMoney: number; fact: string };
+  since: { key: string; value: number; sold: number; date: string; fact: string };
 }
 
 const positive = (n: number) => Number.isFinite(n) && n > 0;
@@ -45,7 +61,8 @@ const positive = (n: number) => Number.isFinite(n) && n > 0;
 /**
  * Reads content/data/valuation.json: checks every fact id, that the four
  * valuations come in the expected order with positive values, and derives the
- * jump from October 2024 to the reported 2025 round (shown on the figure).
+ * jump from October 2024 to the reported 2025 round (shown on the figure) and the
+ * end of the dollar scale, which also has to hold the later October 2025 value.
  */
 export function loadValuation(input: ValuationInput = raw): ValuationData {
   const where = 'content/data/valuation.json';
@@ -62,8 +79,13 @@ export function loadValuation(input: ValuationInput = raw): ValuationData {
   if (!positive(input.raisedOct2024.value) || !positive(input.announced.raised) || !positive(input.announced.postMoney)) {
     throw new Error(`${where}: amounts raised and the post-money valuation must be positive numbers`);
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.announced.date)) {
-    throw new Error(`${where}: announced.date must be an ISO date (YYYY-MM-DD)`);
+  for (const [name, date] of [['announced', input.announced.date], ['since', input.since.date]]) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date ?? '')) throw new Error(`${where}: ${name}.date must be an ISO date (YYYY-MM-DD)`);
+  }
+  fact(input.since.fact);
+  if (input.since.key !== 'oct-2025') throw new Error(`${where}: since.key must be oct-2025 (got ${input.since.key})`);
+  if (!positive(input.since.value) || !positive(input.since.sold)) {
+    throw new Error(`${where}: since.value and since.sold must be positive numbers`);
   }
   const valuations = input.valuations.map((v) => ({ ...v, key: v.key as ValuationKey }));
   const reported = valuations[valuations.length - 1];
@@ -81,6 +103,8 @@ export function loadValuation(input: ValuationInput = raw): ValuationData {
     factor: reported.value / previous.value,
     raisedOct2024: input.raisedOct2024,
     announced: input.announced,
+    since: { ...input.since, key: 'oct-2025' },
+    domainMax: Math.max(...valuations.map((v) => v.value), input.since.value),
   };
 }
 

@@ -28,6 +28,19 @@ describe('valuation data', () => {
     expect(Math.round(data.factor * 10) / 10).toBeLessThan(2);
   });
 
+  it('loadValuation() ends the dollar scale at the largest value, October 2025 included', () => {
+    expect(data.domainMax).toBe(raw.since.value);
+    const bigger = copy();
+    bigger.since.value = 640;
+    expect(loadValuation(bigger).domainMax).toBe(640);
+  });
+
+  it('loadValuation() rejects a since value without an ISO date', () => {
+    const bad = copy();
+    bad.since.date = 'October 2025';
+    expect(() => loadValuation(bad)).toThrow(/since\.date/);
+  });
+
   it('loadValuation() rejects an unknown fact id, naming it', () => {
     const bad = copy();
     bad.announced.fact = 'made-up';
@@ -65,8 +78,8 @@ describe('valuation states', () => {
 
 describe('valuation labels', () => {
   it('valueLabel() hedges only where the source does, in each language', () => {
-    expect(valueLabel({ value: 29, hedged: true }, 'de')).toBe('rund 29 Mrd. $');
-    expect(valueLabel({ value: 157, hedged: false }, 'de')).toBe('157 Mrd. $');
+    expect(valueLabel({ value: 29, hedged: true }, 'de')).toBe('rund 29\u00a0Mrd.\u00a0Dollar');
+    expect(valueLabel({ value: 157, hedged: false }, 'de')).toBe('157\u00a0Mrd.\u00a0Dollar');
     expect(valueLabel({ value: 29, hedged: true }, 'en')).toBe('about $29bn');
     expect(valueLabel({ value: 157, hedged: false }, 'en')).toBe('$157bn');
   });
@@ -79,11 +92,20 @@ describe('valuation labels', () => {
 });
 
 describe('valuation geometry', () => {
-  it('xScale() maps 0 to the left margin and $300bn to the right edge', () => {
+  it('xScale() maps 0 to the left margin and the largest valuation to the right edge', () => {
     const f = frame(WIDE.width, WIDE.height);
-    const x = xScale(data.reported.value, f);
+    const x = xScale(data.domainMax, f);
     expect(x(0)).toBe(f.left);
-    expect(x(data.reported.value)).toBe(f.right);
+    expect(x(data.domainMax)).toBe(f.right);
+  });
+
+  it('rowScale(f, true) adds October 2025 as a fifth band and ends its bar above the notes', () => {
+    for (const size of [WIDE, NARROW]) {
+      const f = frame(size.width, size.height);
+      const band = rowScale(f, true);
+      expect(band.domain()).toEqual([...data.valuations.map((v) => v.key), 'oct-2025']);
+      expect((band('oct-2025') ?? Infinity) + f.barOffset + f.barHeight).toBeLessThanOrEqual(f.noteY - f.lineGap + 1e-6);
+    }
   });
 
   it('rowScale() stacks the four valuations oldest first, inside the rows area', () => {
@@ -99,19 +121,28 @@ describe('valuation geometry', () => {
     const at = (state: string, lang: Lang = 'de') => geometry({ state, lang, ...size });
 
     it(`geometry() at ${size.width}px: every bar starts at zero and is proportional to its value`, () => {
-      for (const state of ['the-jump', 'summary']) {
+      for (const state of ['the-jump', 'since-then', 'summary']) {
         const m = at(state);
-        const bars = data.valuations.map((v) => get(m, `bar-${v.key}`, 'rect'));
+        const values = [...data.valuations, ...(state === 'since-then' ? [data.since] : [])];
+        const bars = values.map((v) => get(m, `bar-${v.key}`, 'rect'));
         const unit = (bars[3]?.width ?? 0) / data.reported.value;
-        data.valuations.forEach((v, i) => {
+        values.forEach((v, i) => {
           expect(bars[i]?.x).toBe(frame(size.width, size.height).left);
-          expect(bars[i]?.width).toBeCloseTo(v.value * unit, 6);
+          expect(bars[i]?.width, `${state}/${v.key}`).toBeCloseTo(v.value * unit, 6);
         });
       }
     });
 
+    it(`geometry() at ${size.width}px: since-then draws October 2025 at the same scale as the earlier rounds`, () => {
+      const widths = ['earlier-rounds', 'since-then'].map((s) => get(at(s), 'bar-oct-2024', 'rect').width);
+      expect(widths[1]).toBeCloseTo(widths[0] ?? 0, 6);
+      const since = get(at('since-then'), 'bar-oct-2025', 'rect');
+      expect(since.width / (widths[0] ?? 1)).toBeCloseTo(data.since.value / 157, 6);
+      expect(at('the-jump').some((mk) => mk.key === 'bar-oct-2025')).toBe(false);
+    });
+
     it(`geometry() at ${size.width}px: the October 2024 bar keeps its length in every bar state (one scale)`, () => {
-      const widths = ['earlier-rounds', 'the-jump', 'summary'].map((s) => get(at(s), 'bar-oct-2024', 'rect').width);
+      const widths = ['earlier-rounds', 'the-jump', 'since-then', 'summary'].map((s) => get(at(s), 'bar-oct-2024', 'rect').width);
       expect(new Set(widths).size).toBe(1);
       // The reported bar is drawn at that same scale when it moves for the Microsoft step.
       const ratio = get(at('what-microsoft-gets'), 'bar-spring-2025', 'rect').width / (widths[0] ?? 1);
@@ -143,6 +174,15 @@ describe('valuation geometry', () => {
         expect(texts(at('the-jump', lang)).some((t) => t.text.startsWith(tag) && t.text.includes('SoftBank') === false)).toBe(true);
       });
 
+      it(`geometry() at ${size.width}px (${lang}): since-then is dated context, reported, and says no new money went to OpenAI`, () => {
+        const t = texts(at('since-then', lang));
+        const all = t.map((x) => x.text).join(' ');
+        expect(t.find((x) => x.key === 'note-oct-2025')?.text).toMatch(lang === 'de' ? /^Kontext · laut Berichten/ : /^Context · reported/);
+        expect(t.find((x) => x.key === 'date-oct-2025')?.text).toMatch(/2025/);
+        expect(all).toMatch(lang === 'de' ? /kein neues Geld/ : /no new money/);
+        expect(all).toMatch(lang === 'de' ? /womöglich mit SoftBank/ : /possibly with SoftBank/);
+      });
+
       it(`geometry() at ${size.width}px (${lang}): the loop says it is schematic`, () => {
         const word = lang === 'de' ? 'SCHEMATISCH' : 'SCHEMATIC';
         expect(texts(at('feedback-loop', lang)).map((t) => t.text)).toContain(word);
@@ -155,8 +195,9 @@ describe('valuation geometry', () => {
       });
 
       it(`geometry() at ${size.width}px (${lang}): every number on screen is on the facts sheet or derived from it`, () => {
-        // Sheet: 29, 86, 157, 300, 40, 6.6 (table), 31 March 2025; derived: 143, 1.9; axis ticks 0, 100, 200.
-        const allowed = new Set(['0', '100', '200', '300', '29', '86', '157', '40', '143', '1,9', '1.9', '31', '2023', '2024', '2025']);
+        // Sheet: 29, 86, 157, 300, 40, 6.6, 500 (October 2025), 31 March 2025; derived: 143, 1.9;
+        // axis ticks 0, 100, 200, 400 (the scale's own round steps).
+        const allowed = new Set(['0', '100', '200', '300', '400', '500', '29', '86', '157', '40', '143', '1,9', '1.9', '6,6', '6.6', '31', '2023', '2024', '2025']);
         for (const state of states) {
           for (const t of texts(at(state, lang))) {
             for (const n of t.text.match(/\d+(?:[.,]\d+)?/g) ?? []) expect(allowed.has(n), `${state}/${t.key}: ${n}`).toBe(true);

@@ -5,6 +5,11 @@ import type { Mark } from '../marks';
 import { headline } from '../headline';
 import type { GeometryOptions } from '../types';
 import { data as defaultData, VALUATION_KEYS, type Valuation, type ValuationData, type ValuationKey } from './data';
+
+/** A row of the bar chart: the four valuations up to spring 2025, and October 2025 in the since-then state. */
+export type RowKey = ValuationKey | 'oct-2025';
+/** The rows of the since-then state: the earlier ones and the later value, on the same scale. */
+export const SINCE_ROWS: readonly RowKey[] = [...VALUATION_KEYS, 'oct-2025'];
 import { stateFor, type ValuationState } from './states';
 import { strings } from './strings';
 
@@ -54,14 +59,22 @@ export function frame(width: number, height: number): Frame {
     : { narrow, width, height, left: 16, right: width - 16, headlineY: 30, tickLabelY: 56, rowsTop: 62, rowsBottom: 270, labelOffset: 15, barOffset: 21, barHeight: 24, jumpLabelY: 292, noteY: 314, lineGap: 15 };
 }
 
-/** xScale(domainMax, f): billions of dollars → x, from zero at the left margin. One scale for every bar state. */
+/**
+ * xScale(domainMax, f): billions of dollars → x, from zero at the left margin. One scale for
+ * every bar state; its end (domainMax) is the largest valuation in the data, October 2025 included.
+ */
 export function xScale(domainMax: number, f: Frame) {
   return scaleLinear().domain([0, domainMax]).range([f.left, f.right]);
 }
 
-/** rowScale(f): one band per valuation, oldest on top. */
-export function rowScale(f: Frame) {
-  return scaleBand<ValuationKey>().domain(VALUATION_KEYS).range([f.rowsTop, f.rowsBottom]);
+/**
+ * rowScale(f, since): one band per valuation, oldest on top. With `since`, a fifth band for
+ * October 2025; the bands then narrow so the last bar still ends above the notes.
+ */
+export function rowScale(f: Frame, since = false) {
+  if (!since) return scaleBand<RowKey>().domain(VALUATION_KEYS).range([f.rowsTop, f.rowsBottom]);
+  const band = (f.noteY - f.lineGap - f.rowsTop - f.barOffset - f.barHeight) / (SINCE_ROWS.length - 1);
+  return scaleBand<RowKey>().domain(SINCE_ROWS).range([f.rowsTop, f.rowsTop + band * SINCE_ROWS.length]);
 }
 
 /** Formats a valuation for a label: "rund 29 Mrd. $" where the source hedges, "157 Mrd. $" where it does not. */
@@ -80,7 +93,11 @@ export function geometry(opts: GeometryOptions, d: ValuationData = defaultData):
   const say: Say = (key, params) => fill(strings[opts.lang][key], params);
   const marks: Mark[] = [];
 
-  marks.push(...headline(state === 'the-jump' ? say('headline.the-jump', { v: valueLabel(d.reported, opts.lang) }) : say(`headline.${state}`), { narrow: f.narrow, x: f.left, y: f.headlineY }));
+  const title =
+    state === 'the-jump' ? say('headline.the-jump', { v: valueLabel(d.reported, opts.lang) })
+    : state === 'since-then' ? say('headline.since-then', { v: valueLabel({ value: d.since.value, hedged: false }, opts.lang) })
+    : say(`headline.${state}`);
+  marks.push(...headline(title, { narrow: f.narrow, x: f.left, y: f.headlineY }));
 
   if (state === 'feedback-loop') {
     marks.push(...loopMarks(f, say));
@@ -88,12 +105,14 @@ export function geometry(opts: GeometryOptions, d: ValuationData = defaultData):
   }
   marks.push(...barMarks(d, state, f, opts.lang, say));
   if (state === 'what-microsoft-gets') marks.push(...benefitMarks(f, say));
+  if (state === 'since-then') marks.push(...sinceNotes(f, opts.lang, say, d));
   return marks;
 }
 
 /** Which bars show in a state, and in which tone. */
-function barTone(key: ValuationKey, state: ValuationState): 'accent' | 'accent-2' | 'soft' {
+function barTone(key: RowKey, state: ValuationState): 'accent' | 'accent-2' | 'soft' {
   if (state === 'earlier-rounds') return 'accent';
+  if (state === 'since-then') return key === 'oct-2025' ? 'accent' : key === 'spring-2025' ? 'accent-2' : 'soft';
   if (key === 'spring-2025') return 'accent';
   if (key === 'oct-2024') return 'accent-2';
   return 'soft';
@@ -101,22 +120,29 @@ function barTone(key: ValuationKey, state: ValuationState): 'accent' | 'accent-2
 
 function barMarks(d: ValuationData, state: ValuationState, f: Frame, lang: Lang, say: Say): Mark[] {
   const marks: Mark[] = [];
-  const x = xScale(d.reported.value, f);
-  const band = rowScale(f);
+  const x = xScale(d.domainMax, f);
+  const since = state === 'since-then';
+  const band = rowScale(f, since);
   const num = (n: number, digits?: number) => formatNumber(lang, n, digits);
   const microsoft = state === 'what-microsoft-gets';
   const jump = state === 'the-jump' || state === 'summary';
-  const bandTop = (key: ValuationKey) => band(microsoft ? VALUATION_KEYS[0] : key) ?? f.rowsTop;
-  const lastBarBottom = (band('spring-2025') ?? 0) + f.barOffset + f.barHeight;
+  const bandTop = (key: RowKey) => band(microsoft ? VALUATION_KEYS[0] : key) ?? f.rowsTop;
+  const rows: { key: RowKey; value: number; hedged: boolean }[] = [
+    ...d.valuations,
+    ...(since ? [{ key: d.since.key, value: d.since.value, hedged: false }] : []),
+  ];
+  const lastBarBottom = bandTop(rows[rows.length - 1]?.key ?? 'spring-2025') + f.barOffset + f.barHeight;
 
-  // Scale: grid lines and labels on top, so the reader meets the unit first.
+  // Scale: grid lines and labels on top, so the reader meets the unit first. Ticks come
+  // from the scale; fewer on phones, so the labels keep their distance.
   if (!microsoft) {
-    const ticks = [0, 100, 200, 300].filter((v) => v <= d.reported.value);
+    const ticks = x.ticks(f.narrow ? 3 : 5);
     for (const v of ticks) {
       const at = x(v);
       const last = v === ticks[ticks.length - 1];
+      const anchor = v === 0 ? 'start' : at > f.right - 30 ? 'end' : 'middle';
       if (v > 0) marks.push({ kind: 'line', key: `tick-${v}-line`, tone: 'grid', x1: at, y1: f.tickLabelY + 6, x2: at, y2: lastBarBottom });
-      marks.push({ kind: 'text', key: `tick-${v}-label`, tone: 'muted', x: at, y: f.tickLabelY, text: last ? say('tick.unit', { n: num(v) }) : num(v), anchor: v === 0 ? 'start' : last ? 'end' : 'middle', size: 'xs' });
+      marks.push({ kind: 'text', key: `tick-${v}-label`, tone: 'muted', x: at, y: f.tickLabelY, text: last ? say('tick.unit', { n: num(v) }) : num(v), anchor, size: 'xs' });
     }
   }
   const firstTop = bandTop(VALUATION_KEYS[0]) + f.barOffset;
@@ -124,21 +150,25 @@ function barMarks(d: ValuationData, state: ValuationState, f: Frame, lang: Lang,
 
   // Row notes line up in one column, just right of the longest date.
   const dateX = f.left + 4;
-  const noteX = dateX + Math.max(...d.valuations.map((v) => textWidth(say(`date.${v.key}`), 's', true))) + 10;
-  for (const v of d.valuations) {
+  const noteX = dateX + Math.max(...SINCE_ROWS.map((key) => textWidth(say(`date.${key}`), 's', true))) + 10;
+  for (const v of rows) {
     const shown = v.key === 'spring-2025' ? state !== 'earlier-rounds' : !microsoft;
     const top = bandTop(v.key);
     const barY = top + f.barOffset;
     const w = x(v.value) - f.left;
     const tone = barTone(v.key, state);
     const opacity = shown ? 1 : 0;
-        marks.push({ kind: 'text', key: `date-${v.key}`, tone: 'ink', x: dateX, y: top + f.labelOffset, text: say(`date.${v.key}`), size: 's', weight: 'bold', opacity });
+    marks.push({ kind: 'text', key: `date-${v.key}`, tone: 'ink', x: dateX, y: top + f.labelOffset, text: say(`date.${v.key}`), size: 's', weight: 'bold', opacity });
     marks.push({ kind: 'text', key: `note-${v.key}`, tone: 'muted', x: noteX, y: top + f.labelOffset, text: say(`note.${v.key}`), size: 'xs', opacity });
     marks.push({ kind: 'rect', key: `bar-${v.key}`, tone, x: f.left, y: barY, width: shown ? w : 0, height: f.barHeight, opacity });
     // Long bars in a strong tone carry their value inside; the rest carry it beside the bar.
+    // Where the jump's notch cuts the 2025 bar, the label must fit right of the notch.
     const label = valueLabel(v, lang);
-    const inside = tone !== 'soft' && w - 16 >= textWidth(label, 's', true);
-    marks.push({ kind: 'text', key: `value-${v.key}`, tone: inside ? 'paper' : 'ink', x: inside ? f.left + w - 8 : f.left + w + 6, y: barY + f.barHeight / 2 + 5, text: label, anchor: inside ? 'end' : 'start', size: 's', weight: 'bold', opacity });
+    const clearFrom = jump && v.key === d.reported.key ? x(d.previous.value) + 6 : f.left + 8;
+    const inside = tone !== 'soft' && f.left + w - 8 - textWidth(label, 's', true) >= clearFrom;
+    // Beside a long bar on a phone the label may not fit at the usual size: it steps down one.
+    const size = inside || f.left + w + 6 + textWidth(label, 's', true) <= f.width ? 's' : 'xs';
+    marks.push({ kind: 'text', key: `value-${v.key}`, tone: inside ? 'paper' : 'ink', x: inside ? f.left + w - 8 : f.left + w + 6, y: barY + f.barHeight / 2 + 5, text: label, anchor: inside ? 'end' : 'start', size, weight: 'bold', opacity });
   }
 
   if (state === 'earlier-rounds') {
@@ -152,7 +182,7 @@ function barMarks(d: ValuationData, state: ValuationState, f: Frame, lang: Lang,
 /** The bracket from October 2024 to the reported 2025 value, with the arithmetic. */
 function jumpMarks(d: ValuationData, state: ValuationState, f: Frame, lang: Lang, say: Say): Mark[] {
   const marks: Mark[] = [];
-  const x = xScale(d.reported.value, f);
+  const x = xScale(d.domainMax, f);
   const band = rowScale(f);
   const num = (n: number, digits?: number) => formatNumber(lang, n, digits);
   const barY = (band(d.reported.key) ?? 0) + f.barOffset;
@@ -163,8 +193,10 @@ function jumpMarks(d: ValuationData, state: ValuationState, f: Frame, lang: Lang
   const y = barY + f.barHeight + 5;
   marks.push({ kind: 'path', key: 'jump-bracket', tone: 'accent', d: `M${x0},${y} V${y + 6} H${x1 - 1} V${y}`, width: 2 });
   const factor = num(d.factor, 1);
+  // Wide: the label starts where the bracket ends, clear of the arithmetic on its left;
+  // narrow: it takes the line from the margin, the arithmetic goes below the notes.
   marks.push({
-    kind: 'text', key: 'jump-label', tone: 'accent', x: x1, y: f.jumpLabelY, anchor: 'end', size: 's', weight: 'bold',
+    kind: 'text', key: 'jump-label', tone: 'accent', x: f.narrow ? f.left : x1 + 8, y: f.jumpLabelY, anchor: 'start', size: 's', weight: 'bold',
     text: say('jump.label', { d: say('value.change', { n: num(d.jump) }), f: say('value.times', { n: factor }) }),
   });
   const arith = say('jump.arith', { a: num(d.reported.value), b: num(d.previous.value), d: num(d.jump), f: factor });
@@ -187,6 +219,29 @@ function jumpMarks(d: ValuationData, state: ValuationState, f: Frame, lang: Lang
       : { kind: 'text', key: 'jump-arith', tone: 'muted', x: f.left, y: f.jumpLabelY, text: arith, size: 'xs' },
   );
   return marks;
+}
+
+/**
+ * splitNote(text, narrow): lines of a note; "\n" breaks everywhere, "|" only on phones
+ * (wide layouts join those parts with a space).
+ */
+function splitNote(text: string, narrow: boolean): string[] {
+  return text
+    .split('\n')
+    .flatMap((part) => (narrow ? part.split('|') : [part.replace(/\s*\|\s*/g, ' ')]))
+    .map((line) => line.trim());
+}
+
+/**
+ * The since-then notes under the bars: what a secondary sale is, and that it puts no
+ * new money into the company. The last line is set bold: it is the point of the step.
+ */
+function sinceNotes(f: Frame, lang: Lang, say: Say, d: ValuationData): Mark[] {
+  const lines = splitNote(say('since.note', { s: say('value.hedged', { n: formatNumber(lang, d.since.sold) }) }), f.narrow);
+  return lines.map((text, i) => ({
+    kind: 'text', key: `since-note-${i}`, tone: i === lines.length - 1 ? 'ink' : 'muted', x: f.left, y: f.noteY + i * f.lineGap, text, size: 'xs',
+    weight: i === lines.length - 1 ? 'bold' : 'regular',
+  }));
 }
 
 const BENEFITS = ['bookvalue', 'leverage', 'azure'] as const;

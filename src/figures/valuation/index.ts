@@ -11,7 +11,7 @@ const s = (lang: Lang, key: keyof (typeof strings)['de'], params?: Record<string
 
 const UNIT = 'USD bn';
 
-/** OpenAI's valuation step by step, the 2025 jump, and what it means for Microsoft (chapter 4). */
+/** OpenAI's valuation step by step, the 2025 jump, what it means for Microsoft, and the October 2025 value (chapter 4). */
 export const figure: FigureModule = {
   id: 'valuation',
   states,
@@ -23,10 +23,12 @@ export const figure: FigureModule = {
     const st = stateFor(state);
     const n = (v: number, digits?: number) => formatNumber(lang, v, digits);
     const [a, b, c] = data.valuations.map((v) => n(v.value));
-    const common = { a: a ?? '', b: b ?? '', c: c ?? '', d: n(data.reported.value), j: n(data.jump), f: n(data.factor, 1) };
+    const common = { a: a ?? '', b: b ?? '', c: c ?? '', d: n(data.reported.value), j: n(data.jump), f: n(data.factor, 1), max: n(data.domainMax) };
     switch (st) {
       case 'the-jump':
         return s(lang, 'alt.the-jump', { ...common, r: n(data.announced.raised), p: n(data.announced.postMoney) });
+      case 'since-then':
+        return s(lang, 'alt.since-then', { ...common, s: n(data.since.value), date: formatDate(lang, data.since.date) });
       default:
         return s(lang, `alt.${st}`, common);
     }
@@ -43,9 +45,11 @@ export const figure: FigureModule = {
       { fact: data.announced.fact, label: s(lang, 'table.announcedPost'), value: money(data.announced.postMoney), raw: data.announced.postMoney, unit: UNIT },
       { fact: data.reported.fact, label: s(lang, 'table.jump', ab), value: s(lang, 'value.change', { n: n(data.jump) }), raw: data.jump, unit: UNIT, derived: `${ab.a} − ${ab.b} = ${n(data.jump)}` },
       { fact: data.reported.fact, label: s(lang, 'table.factor', ab), value: s(lang, 'value.times', { n: n(data.factor, 1) }), raw: Math.round(data.factor * 100) / 100, unit: 'times', derived: `${ab.a} ÷ ${ab.b} ≈ ${n(data.factor, 1)}` },
+      { fact: data.since.fact, label: s(lang, 'table.oct-2025'), value: money(data.since.value), raw: data.since.value, unit: UNIT },
+      { fact: data.since.fact, label: s(lang, 'table.soldOct2025'), value: valueLabel({ value: data.since.sold, hedged: true }, lang), raw: data.since.sold, unit: UNIT },
       { fact: 'ms-benefits', label: s(lang, 'table.msBenefits'), value: s(lang, 'table.msBenefitsValue'), raw: null, unit: '' },
       { fact: 'feedback-loop', label: s(lang, 'table.loop'), value: s(lang, 'table.loopValue'), raw: null, unit: '' },
     ];
   },
-  sources: ['valuation-29', 'valuation-86', 'valuation-157', 'valuation-300', 'round-40-300', 'ms-benefits', 'feedback-loop'],
+  sources: ['valuation-29', 'valuation-86', 'valuation-157', 'valuation-300', 'round-40-300', 'ms-benefits', 'ms-13bn-disclosed', 'feedback-loop', 'since-valuation-500'],
 };

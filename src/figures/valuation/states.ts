@@ -1,7 +1,7 @@
 import { SUMMARY } from '../types';
 
 /** The figure's states in reading order; chapter steps use these ids. */
-export const states = ['earlier-rounds', 'the-jump', 'what-microsoft-gets', 'feedback-loop', SUMMARY] as const;
+export const states = ['earlier-rounds', 'the-jump', 'what-microsoft-gets', 'feedback-loop', 'since-then', SUMMARY] as const;
 export type ValuationState = (typeof states)[number];
 
 /** Maps any step id to a state; an unknown id falls back to the first state. */

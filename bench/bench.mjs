@@ -212,6 +212,9 @@ async function weigh(browser, origin, dir, path) {
   return { ...bytes, requests: seen.filter((s) => !s.url.startsWith('data:')).length, renderBlocking };
 }
 
+/** The tables of Lighthouse's largest-contentful-paint-element audit: the element, then the phases. */
+const lcpItems = (lhr) => lhr.audits['largest-contentful-paint-element']?.details?.items ?? [];
+
 async function runLighthouse(port, url, form) {
   const flags = { port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] };
   const result = await lighthouse(url, flags, form === 'desktop' ? desktopConfig : undefined);
@@ -243,6 +246,10 @@ async function runLighthouse(port, url, form) {
         .filter(([, items]) => items.length),
     ),
     runWarnings: lhr.runWarnings ?? [],
+    // What the largest paint is and where its time goes (TTFB, load delay, load time, render delay).
+    lcpElement: lcpItems(lhr)[0]?.items?.[0]?.node?.selector ?? null,
+    lcpPhases: Object.fromEntries((lcpItems(lhr)[1]?.items ?? []).map((p) => [p.phase, Math.round(p.timing)])),
+    firstPaintMs: Math.round(lhr.audits['first-contentful-paint']?.numericValue ?? NaN),
   };
 }
 

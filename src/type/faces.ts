@@ -59,14 +59,17 @@ export const FACES: Readonly<Record<FamilyKey, Face>> = {
 export const WEB_FEATURES = ['kern', 'liga', 'ccmp', 'locl', 'mark', 'mkmk', 'tnum'] as const;
 
 /**
- * Characters every web font carries beyond the text of the built pages: digits, Latin-1
- * punctuation and signs, the currency and math signs figures and numbers use, and the
- * spaces Intl puts into German numbers. Text that appears only once a script runs
- * (figure states, popovers) is in the HTML as well, so the pages' text covers it.
+ * Characters every web font carries beyond the text of the built pages and scripts (which
+ * finishWebFonts reads in full): digits and ASCII punctuation, Latin-1 punctuation and the
+ * no-break space, the typographic quotes, dashes and spaces both languages use, and the
+ * currency, math and arrow signs the figures write. Text that a script shows later (figure
+ * states, popovers, the share menu) is in the HTML or the scripts, so the build sees it.
  */
 export const ALWAYS = [
   ' !"#$%&\'()*+,-./0123456789:;<=>?@[\\]^_`{|}~',
-  '\u00a0¡¢£¤¥¦§¨©ª«¬\u00ad®¯°±²³´µ¶·¸¹º»¼½¾¿×÷',
-  '\u2010\u2011\u2012\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2022\u2026\u2009\u202f\u2032\u2033\u2039\u203a',
-  '€$£¥\u2212\u2248\u2260\u2264\u2265\u00b1\u2192\u2190\u2191\u2193\u221e\u2030',
+  '\u00a0¡§¶·¿«»',
+  '\u2009\u202f\u2010\u2011\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2026\u2039\u203a',
+  '$€£¥¢',
+  '+\u2212×÷=≈≠±≤≥%‰°',
+  '←↑→↓',
 ].join('');

@@ -76,7 +76,7 @@ describe('webFont()', () => {
     expect(font.variationAxes.opsz).toBeUndefined();
     const serif = fontkit.create(await webFont('serif', 'Ghibli')) as fontkit.Font;
     expect(Object.keys(serif.variationAxes)).toEqual([]);
-  });
+  }, 30_000);
 });
 
 describe('downloadFont()', () => {
@@ -102,5 +102,5 @@ describe('downloadFont()', () => {
             for (const c of text.replace(/&(amp|lt|gt|quot|#39);/g, '')) if (!/\s/.test(c) && !font.hasGlyphForCodePoint(c.codePointAt(0) as number)) missing.add(`${c} (${figure.id})`);
           }
     expect([...missing]).toEqual([]);
-  });
+  }, 60_000);
 });

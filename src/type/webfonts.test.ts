@@ -76,5 +76,5 @@ describe('finishWebFonts()', () => {
       expect(html).toContain(`href="/sub/_astro/${cssName}"`);
       expect(existsSync(join(dir, '_astro', cssName))).toBe(true);
     }
-  });
+  }, 30_000);
 });

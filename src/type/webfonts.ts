@@ -11,8 +11,8 @@ import { instanceFile, webFont } from './fonts';
 /**
  * The web fonts of the built site. The stylesheet and the pages name each family's font
  * by a placeholder URL (PLACEHOLDER + family + ".woff2"); once every page is written,
- * finishWebFonts() reads the text of all of them, cuts one WOFF2 per family to exactly
- * those characters, writes it under a content hash, and puts the real URL where the
+ * finishWebFonts() reads the text of all of them (and of the scripts), cuts one WOFF2 per
+ * family to exactly those characters plus ALWAYS, writes it under a content hash, and puts the real URL where the
  * placeholder was. The stylesheet is renamed after its new content, so a cached old
  * stylesheet never points at a font that is gone.
  */
@@ -84,9 +84,9 @@ function filesUnder(dir: string, ext: string): string[] {
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /**
- * The characters of an HTML document: its markup with character references decoded
- * (&#8209;, &#x2011;, &nbsp;) and JSON escapes too (\u2011 in embedded figure states).
- * Tags and attribute names are ASCII, which every font carries anyway.
+ * The characters of an HTML document or a script: its markup with character references
+ * decoded (&#8209;, &#x2011;, &nbsp;) and JSON/JS escapes too (\u2011 in embedded figure
+ * states). Tags, attribute names and code are ASCII, which every font carries anyway.
  */
 export function htmlCharacters(html: string): Set<string> {
   const text = html
@@ -110,7 +110,8 @@ export type WebFontReport = Record<FamilyKey, { file: string; bytes: number }>;
 export async function finishWebFonts(outDir: string, base: string, assets = '_astro'): Promise<WebFontReport> {
   const pages = filesUnder(outDir, '.html');
   const chars = new Set<string>();
-  for (const p of pages) for (const c of htmlCharacters(readFileSync(p, 'utf8'))) chars.add(c);
+  // The pages, and the scripts: a string a script puts on screen is set in the same fonts.
+  for (const p of [...pages, ...filesUnder(join(outDir, assets), '.js')]) for (const c of htmlCharacters(readFileSync(p, 'utf8'))) chars.add(c);
   const text = [...chars].join('');
   const report = {} as WebFontReport;
   const urls = {} as Record<FamilyKey, string>;

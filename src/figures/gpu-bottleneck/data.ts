@@ -1,7 +1,20 @@
 import raw from '../../../content/data/gpu-bottleneck.json';
-import { fact } from '../../data/facts';
+import { fact, isSince } from '../../data/facts';
 
 export type VendorKey = 'nvidia' | 'amd' | 'intel';
+export type AgreementKey = 'nvidia' | 'amd' | 'broadcom';
+
+/** One chip agreement after the article, in gigawatts of electrical power (never a number of chips). */
+export interface Agreement {
+  key: AgreementKey;
+  name: string;
+  gw: number;
+  /** The agreement names a minimum ("at least 10 gigawatts"). */
+  atLeast: boolean;
+  /** ISO date, taken from the fact. */
+  date: string;
+  fact: string;
+}
 
 export interface Vendor {
   key: VendorKey;
@@ -13,22 +26,36 @@ export interface Vendor {
 
 export interface GpuBottleneckData {
   quote: { text: string; speaker: string; channel: string; date: string; fact: string };
-  /** GPUs per chunk in Altman's call. */
+  /** The chunk size in Altman's call ("100k"); he names no unit, GPUs is our reading. */
   chunk: number;
-  /** Drawing scale: GPUs one grid square stands for. */
+  /** Drawing scale: how much of the chunk one grid square stands for. */
   perSquare: number;
   /** Derived: squares in the grid (chunk ÷ perSquare). */
   squares: number;
   /** Jefferies' estimate, USD bn per year, as a range. */
   contract: { low: number; high: number; fact: string };
   vendors: Vendor[];
+  /** The chip agreements of September–October 2025 (context, after the article). */
+  since: {
+    agreements: Agreement[];
+    /** Derived: the sum of the agreements' gigawatts. */
+    total: { gw: number; fact: string };
+    /** First deployments planned from this half-year. */
+    firstDeployment: { year: number; half: 1 | 2; fact: string };
+  };
 }
 
 const VENDOR_KEYS: readonly string[] = ['nvidia', 'amd', 'intel'];
 
+/** A fact's English claim with no-break spaces as plain ones, for matching the numbers it names. */
+const claimText = (id: string) => fact(id).claim.en.replace(/\u00a0/g, ' ');
+const AGREEMENT_KEYS: readonly string[] = ['nvidia', 'amd', 'broadcom'];
+
 /**
  * Reads content/data/gpu-bottleneck.json, checks every fact id and that the quote is
  * word for word the one on the facts sheet, and derives the number of grid squares.
+ * The gigawatts of each agreement must be the ones its fact names, its date comes from
+ * the fact, and the total must be their sum (the sheet's derived row).
  */
 export function loadGpuBottleneck(input: typeof raw = raw): GpuBottleneckData {
   const file = 'content/data/gpu-bottleneck.json';
@@ -54,6 +81,28 @@ export function loadGpuBottleneck(input: typeof raw = raw): GpuBottleneckData {
   if (input.vendors.filter((v) => v.leads).length !== 1) {
     throw new Error(`${file}: exactly one vendor leads`);
   }
+  const agreements = input.since.agreements.map((a): Agreement => {
+    const f = fact(a.fact);
+    if (!AGREEMENT_KEYS.includes(a.key)) throw new Error(`${file}: unknown agreement key "${a.key}"`);
+    if (!isSince(f) || !f.date) throw new Error(`${file}: agreement ${a.key} must cite a dated since- fact (got ${a.fact})`);
+    const named = `${a.atLeast ? 'at least ' : ''}${a.gw} gigawatts`;
+    if (!(a.gw > 0) || !claimText(a.fact).includes(named)) {
+      throw new Error(`${file}: agreement ${a.key} says ${a.gw} GW, but ${a.fact} does not name "${named}"`);
+    }
+    return { key: a.key as AgreementKey, name: a.name, gw: a.gw, atLeast: a.atLeast, date: f.date, fact: a.fact };
+  });
+  const sum = agreements.reduce((acc, a) => acc + a.gw, 0);
+  const totalFact = fact(input.since.total.fact);
+  if (input.since.total.gw !== sum || !claimText(totalFact.id).includes(`${sum} gigawatts`) || !totalFact.derivedFrom?.every((id) => agreements.some((a) => a.fact === id))) {
+    throw new Error(`${file}: the total of ${input.since.total.gw} GW must be the sum of the agreements (${sum} GW) it is derived from`);
+  }
+  const first = input.since.firstDeployment;
+  const half = first.half === 1 || first.half === 2 ? first.half : null;
+  if (!half) throw new Error(`${file}: firstDeployment.half must be 1 or 2`);
+  const phrase = `${half === 2 ? 'second' : 'first'} half of ${first.year}`;
+  if (!claimText(first.fact).includes(phrase)) {
+    throw new Error(`${file}: firstDeployment says the ${phrase}, but ${first.fact} does not`);
+  }
   return {
     quote: { ...input.quote },
     chunk,
@@ -61,6 +110,7 @@ export function loadGpuBottleneck(input: typeof raw = raw): GpuBottleneckData {
     squares,
     contract: { low, high, fact: input.contract.fact },
     vendors: input.vendors.map((v) => ({ ...v, key: v.key as VendorKey })),
+    since: { agreements, total: { gw: sum, fact: input.since.total.fact }, firstDeployment: { year: first.year, half, fact: first.fact } },
   };
 }
 

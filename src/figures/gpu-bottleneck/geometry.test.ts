@@ -184,6 +184,29 @@ describe('gpu-bottleneck data', () => {
     expect(() => loadGpuBottleneck(bad)).toThrow(/range/);
   });
 
+  it('loadGpuBottleneck() takes each agreement\'s date from its since- fact and sums 10 + 6 + 10 to 26 GW', () => {
+    expect(data.since.agreements.map((a) => [a.key, a.gw, a.date])).toEqual([
+      ['nvidia', 10, '2025-09-22'],
+      ['amd', 6, '2025-10-06'],
+      ['broadcom', 10, '2025-10-13'],
+    ]);
+    expect(data.since.total.gw).toBe(26);
+  });
+
+  it('loadGpuBottleneck() rejects gigawatts its fact does not name', () => {
+    const agreements = raw.since.agreements.map((a) => (a.key === 'amd' ? { ...a, gw: 8 } : a));
+    expect(() => loadGpuBottleneck({ ...raw, since: { ...raw.since, agreements } })).toThrow(/since-amd-6gw/);
+  });
+
+  it('loadGpuBottleneck() rejects a total that is not the sum of the agreements', () => {
+    expect(() => loadGpuBottleneck({ ...raw, since: { ...raw.since, total: { ...raw.since.total, gw: 30 } } })).toThrow(/sum/);
+  });
+
+  it('loadGpuBottleneck() rejects an agreement that cites a fact from before the article', () => {
+    const agreements = raw.since.agreements.map((a) => (a.key === 'nvidia' ? { ...a, fact: 'vendors' } : a));
+    expect(() => loadGpuBottleneck({ ...raw, since: { ...raw.since, agreements } })).toThrow(/since- fact/);
+  });
+
   it('loadGpuBottleneck() rejects a grid scale that does not divide the chunk', () => {
     const bad = { ...raw, perSquare: { ...raw.perSquare, value: 3000 } };
     expect(() => loadGpuBottleneck(bad)).toThrow(/whole fraction/);
@@ -205,6 +228,13 @@ describe('gpu-bottleneck geometry', () => {
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(textWidth(line, 'xs')).toBeLessThanOrEqual(200);
     expect(lines.join(' ')).toBe(text);
+  });
+
+  it('rangeScale() on the gigawatt axis maps 0 to the left end and the total to the right end, linearly', () => {
+    const x = rangeScale(26, 16, 572);
+    expect(x(0)).toBe(16);
+    expect(x(26)).toBe(572);
+    expect(x(10) - x(0)).toBeCloseTo((10 / 6) * (x(6) - x(0)), 9);
   });
 
   it('rangeScale() maps 0 to the left end and the maximum to the right end', () => {
@@ -288,7 +318,7 @@ describe('gpu-bottleneck geometry', () => {
       expect(new Set(squares.map(([, y]) => y)).size).toBe(side);
       const all = texts(de).map((m) => m.text).join(' ');
       expect(all).toContain('100.000 ÷ 1.000');
-      expect(all).toContain('= 1.000 GPUs');
+      expect(all).toContain('= 1.000');
       const en = texts(at('100k-chunks', 'en')).map((m) => m.text).join(' ');
       expect(en).toContain('100,000 ÷ 1,000');
     });
@@ -316,9 +346,67 @@ describe('gpu-bottleneck geometry', () => {
         expect(bar.x - axis.x1).toBeCloseTo(data.contract.low * perBn, 6);
         expect(get(marks, 'range-cap-lo', 'line').x1).toBeCloseTo(bar.x, 6);
         expect(get(marks, 'range-cap-hi', 'line').x1).toBeCloseTo(bar.x + bar.width, 6);
-        expect(get(marks, 'range-value', 'text').text).toBe('1–2 Mrd. $ pro Jahr');
+        expect(get(marks, 'range-value', 'text').text).toBe('1–2\u00a0Mrd.\u00a0Dollar pro Jahr');
       }
       expect(get(at('suppliers', 'en'), 'range-value', 'text').text).toBe('$1–2bn a year');
+    });
+
+    it(`geometry() at ${w}: train-and-serve starts the GPU farm below the last line of its description`, () => {
+      for (const lang of ['de', 'en'] as const) {
+        const marks = at('train-and-serve', lang);
+        const farmTop = Number(get(marks, 'farm-gpus', 'path').d.match(/^M-?[\d.]+,(-?[\d.]+)/)?.[1]);
+        const lastDesc = Math.max(...byPrefix(marks, 'train-desc-').map((m) => (m as TextMark).y));
+        // A line of 11.5-unit type needs its own height above the farm.
+        expect(farmTop - lastDesc, lang).toBeGreaterThan(4);
+      }
+    });
+
+    it(`geometry() at ${w}: since-then draws each agreement from zero on one gigawatt scale, and the sum as the three laid end to end`, () => {
+      for (const lang of ['de', 'en'] as const) {
+        const marks = at('since-then', lang);
+        const bars = data.since.agreements.map((a) => get(marks, `since-${a.key}-bar`, 'rect'));
+        const perGw = bars[0]!.width / data.since.agreements[0]!.gw;
+        data.since.agreements.forEach((a, i) => {
+          expect(bars[i]!.x, a.key).toBe(bars[0]!.x);
+          expect(bars[i]!.width, a.key).toBeCloseTo(a.gw * perGw, 6);
+        });
+        // The segments of the sum: same lengths (less the 2-unit gap), end to end from zero.
+        let x = bars[0]!.x;
+        for (const a of data.since.agreements) {
+          const seg = get(marks, `since-total-${a.key}`, 'rect');
+          expect(seg.x, a.key).toBeCloseTo(x, 6);
+          expect(seg.width + 2, a.key).toBeCloseTo(a.gw * perGw, 6);
+          expect(get(marks, `since-total-${a.key}-value`, 'text').text).toBe(String(a.gw));
+          x += a.gw * perGw;
+        }
+        const axis = get(marks, 'since-axis', 'line');
+        expect(axis.x1).toBe(bars[0]!.x);
+        expect(axis.x2).toBeCloseTo(bars[0]!.x + data.since.total.gw * perGw, 6);
+        const all = texts(marks).map((m) => m.text).join(' ');
+        expect(get(marks, 'since-total-value', 'text').text).toBe('26\u00a0GW');
+        expect(get(marks, 'since-nvidia-value', 'text').text).toBe(lang === 'de' ? 'mind. 10\u00a0GW' : 'at least 10\u00a0GW');
+        expect(all).toContain(lang === 'de' ? '22. September 2025' : '22 September 2025');
+        expect(all).toMatch(lang === 'de' ? /Geplant, nicht gebaut.*2026/ : /Planned, not built.*2026/);
+      }
+    });
+
+    it(`geometry() at ${w}: since-then is labelled as context and never turns gigawatts into a count of chips`, () => {
+      for (const lang of ['de', 'en'] as const) {
+        const marks = at('since-then', lang);
+        expect(get(marks, 'tag', 'text').text).toBe(lang === 'de' ? 'Kontext' : 'Context');
+        for (const m of texts(marks)) {
+          expect(m.text, m.key).not.toMatch(/\d[\d.,\s\u00a0]*(?:Mio\.|Millionen|million)?\s*(?:GPUs?|Chips?|chips?)\b/);
+        }
+      }
+    });
+
+    it(`geometry() at ${w}: 100k-chunks and the summary never state the chunk as a number of GPUs, and say the unit is a reading`, () => {
+      for (const lang of ['de', 'en'] as const) {
+        const chunk = texts(at('100k-chunks', lang)).map((m) => m.text).join(' ');
+        const summary = texts(at('summary', lang)).map((m) => m.text).join(' ');
+        for (const all of [chunk, summary]) expect(all).not.toMatch(/\d\s*GPUs/);
+        expect(chunk).toMatch(lang === 'de' ? /Deutung/ : /interpretation|reading/);
+      }
     });
 
     it(`geometry() at ${w}: suppliers draws the three vendors the same size (no market shares), Nvidia marked`, () => {

@@ -42,11 +42,12 @@ export function textWidth(text: string, size: TextSize, bold = false): number {
   return [...text].length * 0.56 * PX[size] * (bold ? 1.04 : 1);
 }
 
-/** wrap(): greedy word wrap of text into lines no wider than maxWidth (estimated). */
+/** wrap(): greedy word wrap of text into lines no wider than maxWidth (estimated). No-break spaces hold. */
 export function wrap(text: string, maxWidth: number, size: TextSize, bold = false): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
+  // Not \s: in JavaScript it matches U+00A0, which must keep "26 GW" on one line.
+  for (const word of text.split(/[ \t\n]+/).filter(Boolean)) {
     const next = line ? `${line} ${word}` : word;
     if (line && textWidth(next, size, bold) > maxWidth) {
       lines.push(line);
@@ -83,8 +84,9 @@ function paragraph(
 }
 
 /**
- * rangeScale(domainMax, x0, x1): the $ bn axis, linear from zero, so the 1–2 interval
- * is drawn at its true distance from nothing.
+ * rangeScale(domainMax, x0, x1): a linear axis from zero. The $ bn axis uses it, so the
+ * 1–2 interval is drawn at its true distance from nothing; so does the gigawatt axis,
+ * one scale for every agreement and their sum, so lengths compare as electrical power.
  */
 export function rangeScale(domainMax: number, x0: number, x1: number) {
   return scaleLinear().domain([0, domainMax]).range([x0, x1]);
@@ -171,7 +173,7 @@ export function geometry(opts: GeometryOptions, d: GpuBottleneckData = defaultDa
   const num = (n: number) => formatNumber(opts.lang, n);
   const marks: Mark[] = [];
 
-  marks.push(...headline(s(`headline.${state}`, { n: num(d.chunk) }), { narrow: f.narrow, x: f.left, y: f.headlineY }));
+  marks.push(...headline(s(`headline.${state}`, { n: num(d.chunk), sum: num(d.since.total.gw) }), { narrow: f.narrow, x: f.left, y: f.headlineY }));
   const tag = tagFor(state);
   if (tag) marks.push(...tagMarks(s(tag), f));
 
@@ -191,6 +193,9 @@ export function geometry(opts: GeometryOptions, d: GpuBottleneckData = defaultDa
     case 'suppliers':
       marks.push(...suppliers(f, s, d, opts.lang));
       break;
+    case 'since-then':
+      marks.push(...sinceThen(f, s, d, opts.lang));
+      break;
     case 'summary':
       marks.push(...summary(f, s, d, opts.lang));
       break;
@@ -207,6 +212,8 @@ export function tagFor(state: GpuBottleneckState): Key | null {
       return 'tag.schematic';
     case 'the-surge':
       return 'tag.simulation';
+    case 'since-then':
+      return 'tag.context';
     default:
       return null;
   }
@@ -418,7 +425,7 @@ function chunks(f: Frame, s: Say, d: GpuBottleneckData, lang: Lang): Mark[] {
     textBottom = tr.bottom;
   }
 
-  // The chunk: 100 squares of 1,000 GPUs each.
+  // The chunk: 100 squares of 1,000 each (of GPUs, if that is what "100k" counts).
   const side = Math.round(Math.sqrt(d.squares));
   const cell = n ? 11 : 20;
   const gap = 3;
@@ -431,17 +438,21 @@ function chunks(f: Frame, s: Say, d: GpuBottleneckData, lang: Lang): Mark[] {
   const calcB = s('chunk.calc.b', { c: num(d.squares) });
   if (n) {
     const kx = gridX + side * cell + 14;
-    marks.push({ kind: 'text', key: 'chunk-big', tone: 'accent', x: kx, y: gridY + 18, text: s('chunk.big', { n: num(d.chunk) }), size: 'l', weight: 'bold' });
-    marks.push({ kind: 'rect', key: 'chunk-key', tone: 'accent', x: kx, y: gridY + 38, width: cell - gap, height: cell - gap });
-    marks.push({ kind: 'text', key: 'chunk-key-label', tone: 'ink', x: kx + cell + 4, y: gridY + 48, text: s('chunk.key', { n: num(d.perSquare) }), size: 's' });
-    marks.push({ kind: 'text', key: 'chunk-calc-a', tone: 'muted', x: kx, y: gridY + 74, text: calcA, size: 'xs' });
-    marks.push({ kind: 'text', key: 'chunk-calc-b', tone: 'muted', x: kx, y: gridY + 89, text: calcB, size: 'xs' });
-    marks.push({ kind: 'text', key: 'chunk-note', tone: 'muted', x: kx, y: gridY + 106, text: s('chunk.note'), size: 'xs', weight: 'bold' });
+    marks.push({ kind: 'text', key: 'chunk-big', tone: 'accent', x: kx, y: gridY + 14, text: s('chunk.big', { n: num(d.chunk) }), size: 'm', weight: 'bold' });
+    marks.push({ kind: 'rect', key: 'chunk-key', tone: 'accent', x: kx, y: gridY + 26, width: cell - gap, height: cell - gap });
+    marks.push({ kind: 'text', key: 'chunk-key-label', tone: 'ink', x: kx + cell + 4, y: gridY + 35, text: s('chunk.key', { n: num(d.perSquare) }), size: 's' });
+    marks.push({ kind: 'text', key: 'chunk-calc-a', tone: 'muted', x: kx, y: gridY + 54, text: calcA, size: 'xs' });
+    marks.push({ kind: 'text', key: 'chunk-calc-b', tone: 'muted', x: kx, y: gridY + 68, text: calcB, size: 'xs' });
+    marks.push({ kind: 'text', key: 'chunk-note', tone: 'muted', x: kx, y: gridY + 83, text: s('chunk.note'), size: 'xs', weight: 'bold' });
+    // The unit is a reading, not a quote: said beside the squares it counts.
+    marks.push(...paragraph('chunk-unit', s('chunk.unitShort'), kx, gridY + 101, f.right - kx, { size: 'xs', tone: 'ink', bold: true }).marks);
   } else {
     marks.push({ kind: 'text', key: 'chunk-big', tone: 'accent', x: gridX, y: 80, text: s('chunk.big', { n: num(d.chunk) }), size: 'l', weight: 'bold' });
     marks.push({ kind: 'rect', key: 'chunk-key', tone: 'accent', x: gridX, y: gridBottom + 16, width: cell - gap, height: cell - gap });
     marks.push({ kind: 'text', key: 'chunk-key-label', tone: 'ink', x: gridX + cell + 6, y: gridBottom + 30, text: s('chunk.key', { n: num(d.perSquare) }), size: 's' });
     marks.push({ kind: 'text', key: 'chunk-calc-a', tone: 'muted', x: gridX, y: gridBottom + 52, text: `${s('chunk.note')}: ${calcA} ${calcB}`, size: 'xs' });
+    // The unit is a reading, not a quote: said beside the quote it interprets.
+    marks.push(...paragraph('chunk-unit', s('chunk.unit'), qx, textBottom + 32, qw, { size: 'xs', tone: 'ink', bold: true }).marks);
   }
   return marks;
 }
@@ -541,20 +552,86 @@ function summary(f: Frame, s: Say, d: GpuBottleneckData, lang: Lang): Mark[] {
     const ay = supplyY + 30;
     marks.push({ kind: 'path', key: 'sum-arrow', tone: 'muted', d: `M${supplyX - 8},${ay} L${ax + 8},${ay}`, width: 2 });
     marks.push({ kind: 'path', key: 'sum-arrow-head', tone: 'muted', d: `M${ax + 2},${ay} L${ax + 9},${ay - 5} L${ax + 9},${ay + 5} Z`, fill: true });
-    const chunk = paragraph('sum-chunk', s('sum.chunk', { n: formatNumber(lang, d.chunk) }), supplyX, supplyY + 100, f.right - supplyX, { size: 'xs', tone: 'ink' });
+    const chunk = paragraph('sum-chunk', s('sum.chunk'), supplyX, supplyY + 100, f.right - supplyX, { size: 'xs', tone: 'ink' });
     marks.push(...chunk.marks);
+    // What came after the article, labelled and dated as context (the since-then step).
+    const sinceY = chunk.bottom + 34;
+    marks.push({ kind: 'text', key: 'sum-since-label', tone: 'muted', x: supplyX, y: sinceY, text: s('sum.since.label'), size: 'xs', weight: 'bold' });
+    marks.push(...paragraph('sum-since', s('sum.since', { sum: formatNumber(lang, d.since.total.gw) }), supplyX, sinceY + 15, f.right - supplyX, { size: 'xs', tone: 'ink' }).marks);
   } else {
-    marks.push({ kind: 'text', key: 'sum-chunk-0', tone: 'ink', x: f.left, y: supplyY + 17, text: s('sum.chunk', { n: formatNumber(lang, d.chunk) }), size: 'xs' });
+    marks.push({ kind: 'text', key: 'sum-chunk-0', tone: 'ink', x: f.left, y: supplyY + 17, text: s('sum.chunk'), size: 'xs' });
+    marks.push({ kind: 'text', key: 'sum-since-label', tone: 'muted', x: f.left, y: supplyY + 34, text: s('sum.sinceShort', { sum: formatNumber(lang, d.since.total.gw) }), size: 'xs', weight: 'bold' });
   }
   marks.push(
     ...rangeMarks(s, d, lang, {
       x0: f.left,
       x1: n ? 186 : 330,
-      top: n ? supplyY + 42 : f.height - 78,
+      top: n ? supplyY + 56 : f.height - 78,
       title: s('range.titleShort'),
       valueBeside: true,
       note: false,
     }),
   );
+  return marks;
+}
+
+/**
+ * The chip agreements after the article: one bar per agreement and one for their sum, all
+ * on one gigawatt scale from zero. The sum is drawn as the three bars laid end to end, so
+ * 10 + 6 + 10 = 26 can be read off the figure. Gigawatts are electrical power: nothing
+ * here turns them into a number of chips.
+ */
+function sinceThen(f: Frame, s: Say, d: GpuBottleneckData, lang: Lang): Mark[] {
+  const marks: Mark[] = [];
+  const n = f.narrow;
+  const num = (v: number) => formatNumber(lang, v);
+  const { agreements, total, firstDeployment } = d.since;
+  const sub = paragraph('since-sub', s('since.sub'), f.left, n ? 66 : 58, f.right - f.left, { size: 'xs', tone: 'muted' });
+  marks.push(...sub.marks);
+  // Room right of the longest bar for its value.
+  const x = rangeScale(total.gw, f.left, f.right - (n ? 50 : 60));
+  const rowStep = n ? 38 : 48;
+  const barH = n ? 14 : 18;
+  const labelSize: TextSize = n ? 'xs' : 's';
+  const top = sub.bottom + (n ? 24 : 30);
+  agreements.forEach((a, i) => {
+    const y = top + i * rowStep;
+    const barY = y + 6;
+    marks.push({ kind: 'text', key: `since-${a.key}-name`, tone: 'ink', x: f.left, y, text: a.name, size: labelSize, weight: 'bold' });
+    const when = s('since.date', { date: formatDate(lang, a.date), kind: s(`since.kind.${a.key}`) });
+    marks.push({ kind: 'text', key: `since-${a.key}-date`, tone: 'muted', x: x(total.gw), y, text: when, anchor: 'end', size: 'xs' });
+    marks.push({ kind: 'rect', key: `since-${a.key}-bar`, tone: 'accent', x: x(0), y: barY, width: x(a.gw) - x(0), height: barH });
+    const value = s(a.atLeast ? 'since.valueAtLeast' : 'since.value', { gw: num(a.gw) });
+    marks.push({ kind: 'text', key: `since-${a.key}-value`, tone: 'accent', x: x(a.gw) + 6, y: barY + barH - 3, text: value, size: labelSize, weight: 'bold' });
+  });
+
+  // The sum: the same three lengths end to end, each segment carrying its number.
+  const ty = top + agreements.length * rowStep + (n ? 4 : 8);
+  const tBarY = ty + 6;
+  marks.push({ kind: 'text', key: 'since-total-label', tone: 'ink', x: f.left, y: ty, text: s('since.total', { sum: num(total.gw) }), size: labelSize, weight: 'bold' });
+  marks.push({ kind: 'text', key: 'since-total-note', tone: 'muted', x: x(total.gw), y: ty, text: s('since.totalNote'), anchor: 'end', size: 'xs' });
+  let at = 0;
+  for (const a of agreements) {
+    const x0 = x(at);
+    const x1 = x(at + a.gw);
+    // A hairline of paper between segments keeps the three parts apart.
+    marks.push({ kind: 'rect', key: `since-total-${a.key}`, tone: 'accent', x: x0, y: tBarY, width: Math.max(0, x1 - x0 - 2), height: barH });
+    marks.push({ kind: 'text', key: `since-total-${a.key}-value`, tone: 'paper', x: (x0 + x1 - 2) / 2, y: tBarY + barH - (n ? 3 : 5), text: num(a.gw), anchor: 'middle', size: 'xs', weight: 'bold' });
+    at += a.gw;
+  }
+  marks.push({ kind: 'text', key: 'since-total-value', tone: 'accent', x: x(total.gw) + 6, y: tBarY + barH - 3, text: s('since.value', { gw: num(total.gw) }), size: labelSize, weight: 'bold' });
+
+  // The gigawatt axis, from zero.
+  const axisY = tBarY + barH + 8;
+  marks.push({ kind: 'line', key: 'since-axis', tone: 'ink', x1: x(0), y1: axisY, x2: x(total.gw), y2: axisY });
+  const ticks = x.ticks(5).filter((v) => v <= total.gw);
+  const last = ticks[ticks.length - 1];
+  for (const v of ticks) {
+    marks.push({ kind: 'line', key: `since-tick-${v}`, tone: 'ink', x1: x(v), y1: axisY, x2: x(v), y2: axisY + 4 });
+    const label = v === last ? s('since.tickUnit', { n: num(v) }) : num(v);
+    marks.push({ kind: 'text', key: `since-tick-${v}-label`, tone: 'muted', x: x(v), y: axisY + 16, text: label, anchor: v === 0 ? 'start' : 'middle', size: 'xs' });
+  }
+  const planned = s('since.planned', { half: s(`since.half.${firstDeployment.half}`), year: firstDeployment.year });
+  marks.push(...paragraph('since-planned', planned, f.left, axisY + (n ? 38 : 44), f.right - f.left, { size: 'xs', tone: 'ink', bold: true }).marks);
   return marks;
 }

@@ -1,7 +1,7 @@
 import { SUMMARY } from '../types';
 
 /** The figure's states in reading order; chapter steps use these ids. */
-export const states = ['why-gpus', 'train-and-serve', 'the-surge', '100k-chunks', 'suppliers', SUMMARY] as const;
+export const states = ['why-gpus', 'train-and-serve', 'the-surge', '100k-chunks', 'suppliers', 'since-then', SUMMARY] as const;
 export type GpuBottleneckState = (typeof states)[number];
 
 /** The state in which the request flow is animated (see flow.ts). */

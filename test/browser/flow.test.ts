@@ -87,6 +87,19 @@ describe('chapter 5 request flow', () => {
     await page.context().close();
   });
 
+  it('stays still in the other states, e.g. the gigawatt chart of since-then', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await ctx.newPage();
+    await page.goto(url('/de/gpu-engpass/#since-then'));
+    await page.waitForFunction(() => document.querySelector('figure-stage')?.getAttribute('data-shown') === 'since-then');
+    // Past the stage's transition and the flow's hand-over time: if the flow ran here, it would be moving by now.
+    await page.waitForTimeout(900);
+    const a = await positions(page);
+    await page.waitForTimeout(600);
+    expect(await positions(page)).toBe(a);
+    await ctx.close();
+  });
+
   it('is a still frame under reduced motion: the circles stay where the static SVG puts them', async () => {
     const page = await openSurge('/de/gpu-engpass/#the-surge', 'reduce');
     const still = await page.evaluate(() => {

@@ -54,7 +54,9 @@ function setup(deck: HTMLElement): void {
     prev.disabled = i === 0;
     next.disabled = i === slides.length - 1;
     deck.dataset['current'] = slide.id;
-    if (location.hash.slice(1) !== slide.id) history.replaceState(history.state, '', `#${slide.id}`);
+    // The address follows once the reader moves; on arrival without a fragment it stays bare, so the
+    // browser's Tab order still starts at the top of the page (a fragment would move it to the slide).
+    if (!opts.instant && location.hash.slice(1) !== slide.id) history.replaceState(history.state, '', `#${slide.id}`);
     if (opts.announce !== false) {
       const heading = slide.querySelector('h2')?.textContent ?? '';
       const key = slide.querySelector('.slide__key')?.textContent ?? '';

@@ -255,7 +255,7 @@ describe('geometry()', () => {
     const compute = byKey(marksOf('compute'), 'compute-note') as TextMark | undefined;
     const since = byKey(marksOf('since-2025'), 'compute-note') as TextMark | undefined;
     expect(compute?.text).toBe('exklusiv');
-    expect(since?.text).toBe('kein Vorrecht mehr');
+    expect(since?.text).toBe('kein Vorrecht');
     expect(texts(marksOf('compute')).some((m) => m.text.startsWith('Januar–Oktober 2025'))).toBe(true);
     expect(texts(marksOf('since-2025')).some((m) => m.text.includes('28. Oktober 2025'))).toBe(true);
     expect(texts(marksOf('since-2025', figure.layouts.wide, 'en')).some((m) => m.text.includes('28 October 2025'))).toBe(true);

@@ -148,7 +148,19 @@ async function metadataProblems(path: string, page: string): Promise<string[]> {
  * the RDF statements (og:type "website" → webpage, a DC.type that names a Zotero type),
  * else "journal article" because citation_title is present.
  */
-function zoteroItem(page: string): Record<string, unknown> {
+interface ZoteroItem {
+  itemType: string;
+  title?: string | undefined;
+  creators: { lastName?: string | undefined; firstName?: string | undefined }[];
+  date?: string | undefined;
+  publisher?: string | undefined;
+  url?: string | undefined;
+  language?: string | undefined;
+  abstractNote?: string | undefined;
+  rights?: string | undefined;
+}
+
+function zoteroItem(page: string): ZoteroItem {
   const meta = metas(parseTags(page.slice(0, page.indexOf('</head>'))));
   const get = (k: string) => meta.get(k)?.[0];
   const ZOTERO_TYPES = new Set(['webpage', 'journalArticle', 'magazineArticle', 'newspaperArticle', 'blogPost', 'report']);

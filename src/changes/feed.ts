@@ -1,5 +1,5 @@
 import { Feed } from 'feed';
-import { changeDayAnchor, changes, type Change } from './changes';
+import { changes, type Change } from './changes';
 import type { Lang } from '../i18n/lang';
 import { absolute, changesFeedPath, homePath, pagePath } from '../i18n/routes';
 import { t } from '../i18n/t';

@@ -88,7 +88,7 @@ describe('typography of every text source', () => {
   const units = allUnits();
 
   it('finds the text sources (chapters, facts, glossary, UI and figure strings)', () => {
-    const where = new Set(units.map((u) => u.where.split(/[ .[]/)[0]));
+    const where = new Set(units.map((u) => u.where.split(/[ .[]/)[0] ?? ''));
     expect(units.length).toBeGreaterThan(500);
     for (const part of ['content/chapters/de', 'content/chapters/en', 'content/data/facts', 'content/glossary/de', 'src/i18n/en', 'src/figures/']) {
       expect([...where].some((w) => w.startsWith(part)), part).toBe(true);

@@ -49,7 +49,8 @@ async function needed(figure: string, states: readonly string[]): Promise<{ heig
 describe('the embed code’s fixed height', () => {
   it('the built pages carry the committed heights (rebuild after UPDATE_EMBED_HEIGHTS=1)', () => {
     const html = readFileSync(join(dist, 'de/der-ansturm/index.html'), 'utf8');
-    const code = /<textarea[^>]*data-share-code[^>]*>([\s\S]*?)<\/textarea>/.exec(html)?.[1] ?? '';
+    const escaped = /<textarea[^>]*data-share-code[^>]*>([\s\S]*?)<\/textarea>/.exec(html)?.[1] ?? '';
+    const code = escaped.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
     const figure = /<figure-stage data-figure="([^"]+)"/.exec(html)?.[1] ?? '';
     expect(code).toContain(`height="${committed[figure]}"`);
   });

@@ -11,7 +11,7 @@ import { dist, launch, url } from './support';
  * iframe, a host whose CSP blocks our script, one that serves its own copy of it, a CMS
  * that strips scripts and style attributes, and a sandboxed iframe (WordPress). Each
  * embed must be "sized": the whole graphic visible, no inner scroll bar, nothing cut.
- * EMBED_SHOTS=<dir> also saves a screenshot of each host page there.
+ * EMBED_SHOTS=<dir> also saves a screenshot of each embed in each host there.
  */
 const root = join(import.meta.dirname, '../..');
 const pymJs = readFileSync(join(root, 'node_modules/pym.js/dist/pym.v1.min.js'), 'utf8');
@@ -105,7 +105,13 @@ describe('embed codes in newsroom hosts', () => {
           }
           verdicts.push(`${figures[i]}: ${await verdict(page, frame, sel)}`);
         }
-        if (shots) await page.screenshot({ path: join(shots, `${name.replace(/[^a-z0-9]+/gi, '-')}-${width}.png`), fullPage: true });
+        if (shots) {
+          // One viewport per embed (full-page shots leave out-of-process frames blank).
+          for (let i = 0; i < figures.length; i++) {
+            await page.locator(`#slot${i}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+            await page.screenshot({ path: join(shots, `${name.replace(/[^a-z0-9]+/gi, '-')}-${width}-${figures[i]}.png`) });
+          }
+        }
         (table[name] ??= {})[width] = verdicts.every((v) => v.endsWith('sized')) ? 'sized' : verdicts.filter((v) => !v.endsWith('sized')).join(', ');
         expect(verdicts.filter((v) => !v.endsWith(': sized'))).toEqual([]);
         await ctx.close();

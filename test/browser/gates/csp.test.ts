@@ -215,12 +215,12 @@ describe('in Chromium under the headers of public/_headers', () => {
     }
     expect(found).toEqual([]);
     await ctx.close();
-  });
+  }, 240_000); // one page after another: every state of every figure has its own embed page
 
   it('another site may frame an embed page but not a story page (frame-ancestors)', async () => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();
-    const embed = pages.find(isEmbed) ?? '';
+    const embed = pages.find((p) => isEmbed(p) && p.endsWith('/')) ?? '';
     const chapter = builtChapters()[0]?.path ?? '/';
     await page.goto(`${hostOrigin}/?src=${encodeURIComponent(embed)}`);
     const framed = page.frameLocator('#f');

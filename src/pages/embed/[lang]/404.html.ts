@@ -21,7 +21,7 @@ function esc(s: string): string {
 export const GET: APIRoute = ({ params, site }) => {
   const lang = params['lang'] as Lang;
   const home = absolute(homePath(lang), site);
-  const html = `<!doctype html>
+  const html = `<!DOCTYPE html>
 <html lang="${lang}" data-theme="light">
 <head>
 <meta charset="utf-8">

@@ -70,6 +70,18 @@ describe('cite this', () => {
     });
   }
 
+  it('the retrieval date in APA and BibTeX is the reader’s day, not the build’s', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await ctx.newPage();
+    await p.clock.setFixedTime(new Date('2027-03-04T10:00:00'));
+    const de = chapters.find((c) => c.lang === 'de') ?? chapters[0];
+    await p.goto(url(de?.path ?? '/'));
+    const apaText = p.locator('pre[data-cite-kind="apa"]');
+    await expect.poll(() => apaText.textContent()).toContain('Abgerufen am 4. März 2027, von https://');
+    expect(await p.locator('pre[data-cite-kind="bibtex"]').textContent()).toContain('urldate = {2027-03-04}');
+    await ctx.close();
+  });
+
   it('the copy button copies the citation, or selects it where the clipboard is refused', async () => {
     const ok = await page(chapters[0]?.path ?? '/', { clipboard: 'ok' });
     await ok.locator('button[data-cite-copy]').first().click();

@@ -49,6 +49,7 @@ export const figure: FigureModule = {
     const date = formatDate(lang, since.date);
     return [
       { fact: 'ms-biggest-backer', label: s(lang, 'table.role'), value: s(lang, 'table.role.value'), raw: null, unit: '' },
+      { fact: 'integration', label: s(lang, 'table.flows'), value: s(lang, 'table.flows.value'), raw: null, unit: '', schematic: true },
       ...data.investments.map((inv) => ({
         fact: inv.fact,
         label: s(lang, 'table.invest', { date: eventDate(inv, lang) }),

@@ -48,7 +48,7 @@ export const figure: FigureModule = {
       { fact: data.since.fact, label: s(lang, 'table.oct-2025'), value: money(data.since.value), raw: data.since.value, unit: UNIT },
       { fact: data.since.fact, label: s(lang, 'table.soldOct2025'), value: valueLabel({ value: data.since.sold, hedged: true }, lang), raw: data.since.sold, unit: UNIT },
       { fact: 'ms-benefits', label: s(lang, 'table.msBenefits'), value: s(lang, 'table.msBenefitsValue'), raw: null, unit: '' },
-      { fact: 'feedback-loop', label: s(lang, 'table.loop'), value: s(lang, 'table.loopValue'), raw: null, unit: '' },
+      { fact: 'feedback-loop', label: s(lang, 'table.loop'), value: s(lang, 'table.loopValue'), raw: null, unit: '', schematic: true },
     ];
   },
   sources: ['valuation-29', 'valuation-86', 'valuation-157', 'valuation-300', 'round-40-300', 'ms-benefits', 'ms-13bn-disclosed', 'feedback-loop', 'since-valuation-500'],

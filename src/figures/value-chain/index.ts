@@ -40,7 +40,7 @@ export const figure: FigureModule = {
         unit: '',
       },
       { fact: data.infrastructure.fact, label: s(lang, 'table.infra'), value: s(lang, 'table.infra.value'), raw: null, unit: '' },
-      { fact: data.infrastructure.fact, label: s(lang, 'table.chain'), value: s(lang, 'table.chain.value'), raw: null, unit: '' },
+      { fact: data.infrastructure.fact, label: s(lang, 'table.chain'), value: s(lang, 'table.chain.value'), raw: null, unit: '', schematic: true },
     ];
   },
   sources: ['ghibli-wave', 'gpt4o-images-launch', 'capacity-strain', 'gpus-melting', 'azure-runs-it'],

@@ -20,7 +20,9 @@ function init(menu: HTMLDetailsElement): void {
   const previewBox = q<HTMLElement>('[data-share-preview]');
   if (!code || !link || !status || !langSel || !stateSel || !themeSel || !previewBox) return;
   const d = menu.dataset;
-  const siteRoot = new URL(d['base'] ?? '/', location.origin).href;
+  // The code names the public site (SITE + BASE, what embed.js trusts); the preview frames this origin's copy.
+  const localRoot = new URL(d['base'] ?? '/', location.origin).href;
+  const siteRoot = d['siteRoot'] || localRoot;
   let iframe: HTMLIFrameElement | null = null;
 
   for (const el of menu.querySelectorAll<HTMLElement>('[hidden][data-share-copy], [hidden][data-share-copy-link], [hidden][data-share-close]')) el.hidden = false;
@@ -34,6 +36,7 @@ function init(menu: HTMLDetailsElement): void {
     const theme = themeSel.value === 'dark' || themeSel.value === 'auto' ? themeSel.value : 'light';
     const chapter = d[`chapter${suffix}`] || location.pathname;
     const url = new URL(chapter, location.origin);
+    const story = new URL(chapter, siteRoot);
     const opts = {
       siteRoot,
       lang,
@@ -43,14 +46,14 @@ function init(menu: HTMLDetailsElement): void {
       title: d[`title${suffix}`] ?? '',
       height: Number(d['height']) || 900,
       integrity: d['integrity'],
-      storyUrl: url.href,
+      storyUrl: story.href,
     } as const;
     code.value = embedCode(opts);
     if (amp) amp.value = ampCode({ ...opts, width: 700, more: d[`ampMore${suffix}`] ?? '' });
     url.hash = current();
     link.value = url.href;
     if (menu.open) {
-      const src = new URL(embedUrl(opts));
+      const src = new URL(embedUrl({ ...opts, siteRoot: localRoot }));
       if (!iframe) {
         iframe = document.createElement('iframe');
         iframe.loading = 'lazy';

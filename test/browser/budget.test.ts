@@ -14,7 +14,8 @@ type Kind = keyof typeof BUDGET;
 
 function kindOf(page: string, chapters: Set<string>): Kind {
   if (chapters.has(page)) return 'chapter';
-  return page.startsWith('/embed/') ? 'embed' : 'other';
+  // /embed/<lang>/404.html (the "this graphic has moved" note) is plain HTML, not an embed.
+  return page.startsWith('/embed/') && page.endsWith('/') ? 'embed' : 'other';
 }
 
 function htmlOf(page: string): string {

@@ -29,8 +29,8 @@ const DE: Rule[] = [
   { want: 'German quotes „…“ instead of straight "', find: /"/g },
   { want: 'German quotes „…“ instead of English ”', find: /”/g },
   { want: 'a typographic apostrophe ’ or German single quotes ‚…‘ instead of straight \'', find: /'/g },
-  { want: `a no-break space between number and % (11${NBSP}%)`, find: /\d(?: ?|\u202f)%/g },
-  { want: `a no-break space between number and Mrd./Mio./GW/Gigawatt`, find: /\d(?: ?)(?:Mrd\.|Mio\.|GW\b|Gigawatt)/g },
+  { want: `a no-break space between number and % (11${NBSP}%)`, find: /[\d}](?: ?|\u202f)%/g },
+  { want: `a no-break space between number and Mrd./Mio./GW/Gigawatt`, find: /[\d}](?: ?)(?:Mrd\.|Mio\.|GW\b|Gigawatt)/g },
   { want: `billions as „13${NBSP}Mrd.${NBSP}Dollar“, not with $`, find: /Mrd\.\s*\$|\d\s*\$/g, outsideQuotes: true },
   { want: `billions as „13${NBSP}Mrd.${NBSP}Dollar“, not „Milliarden Dollar“ after a numeral`, find: /\d\s+Milliarden\s+(?:US-)?Dollar/g, outsideQuotes: true },
   { want: `a no-break space between „Mrd.“ and „Dollar“`, find: /Mrd\. Dollar/g },
@@ -44,7 +44,7 @@ const EN: Rule[] = [
   { want: 'no space before % in English (11%)', find: /\d[ \u00a0\u202f]%/g },
   { want: 'billions as $13bn, without a space', find: /\d[ \u00a0]bn\b/g },
   { want: 'billions as $13bn, not “billion” after a dollar amount', find: /\$\d[\d.,–-]*\s+billion/g, outsideQuotes: true },
-  { want: `a no-break space between a number and GW or gigawatts (10${NBSP}GW)`, find: /\d(?: ?)(?:GW\b|gigawatts?\b)/g },
+  { want: `a no-break space between a number and GW or gigawatts (10${NBSP}GW)`, find: /[\d}](?: ?)(?:GW\b|gigawatts?\b)/g },
   { want: 'English thousands separator (432,000), not a German point', find: /\b\d{1,3}\.\d{3}\b/g },
 ];
 

@@ -5,7 +5,7 @@
  * ?theme=dark|auto (anything else → light), ?plain hides the title (never the credit
  * and licence line), ?childId names the page for pym.js parents.
  * Reports the page height to the parent whenever it changes, in three formats:
- * pym.js, AMP embed-size, and our own JSON message (read by public/embed.js).
+ * pym.js, AMP embed-size, and our own JSON message (read by /embed.js, src/embed/loader.ts).
  */
 
 const MESSAGE_TYPE = 'gg-embed:height';

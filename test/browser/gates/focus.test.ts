@@ -131,7 +131,17 @@ async function tabThrough(page: Page, menus = false): Promise<{ problems: string
     // Data tables inside a pinned figure are left closed: opened, they would make it taller than the screen.
     for (const d of document.querySelectorAll('details')) d.open = d.matches('[data-share]') ? openMenus : !openMenus && !d.closest('.scrolly__graphic');
   }, menus);
-  await page.waitForTimeout(100);
+  // Wait for what opening does, not for a while: an open menu builds its preview frame, and the
+  // frame's document (Tab walks through it) must be there before the stops are counted.
+  await page.waitForFunction(
+    (openMenus) =>
+      !openMenus ||
+      [...document.querySelectorAll<HTMLDetailsElement>('details[data-share]')].every((d) => {
+        const frame = d.querySelector<HTMLIFrameElement>('[data-share-preview] iframe');
+        return d.open && frame?.contentDocument?.readyState === 'complete' && frame.contentDocument.querySelector('figure-stage') !== null;
+      }),
+    menus,
+  );
   const total = await markFocusable(page);
   let presses = total + 4;
   if (menus) {
@@ -152,7 +162,26 @@ async function tabThrough(page: Page, menus = false): Promise<{ problems: string
     });
   }
   await installChecker(page, menus ? 'details[data-share]' : null);
-  for (let i = 0; i < presses; i++) await page.keyboard.press('Tab');
+  if (menus) {
+    // Tab until focus has left the last menu (after its last control), however many stops
+    // the preview frame adds; `presses` only bounds a run that never gets there.
+    const lastInMenus = await page.evaluate(() => {
+      const inMenus = [...document.querySelectorAll<HTMLElement>('details[data-share] [data-focus-index]')];
+      return Number(inMenus.at(-1)?.dataset['focusIndex'] ?? -1);
+    });
+    let passedLast = false;
+    for (let i = 0; i < presses * 3; i++) {
+      await page.keyboard.press('Tab');
+      const at = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        return { index: Number(el?.dataset['focusIndex'] ?? -1), inMenus: !!el?.closest('details[data-share]') || el?.tagName === 'IFRAME' };
+      });
+      if (at.index === lastInMenus) passedLast = true;
+      else if (passedLast && !at.inMenus) break;
+    }
+  } else {
+    for (let i = 0; i < presses; i++) await page.keyboard.press('Tab');
+  }
   const stops = (await page.evaluate(() => (window as unknown as { __stops: (Stop | null)[] }).__stops)) ?? [];
 
   const reached = new Set<number>();

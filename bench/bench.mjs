@@ -26,6 +26,7 @@ import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { chromium } from 'playwright-core';
+import { deepLinks, slowClsTable, slowDeepLinkCls } from './slow-cls.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -373,6 +374,7 @@ function markdown(r) {
   );
   if (culprits.length) lines.push('', 'Elements behind them (first five each):', '', ...culprits);
   lines.push('', ...firstPaintTable(r));
+  lines.push(...slowClsTable(r.slowCls));
   lines.push('## Long tasks while scrolling', '', 'Each chapter scrolled top to bottom with the mouse wheel (120 px every 40 ms) under CDP `Emulation.setCPUThrottlingRate {rate: 4}`; a `PerformanceObserver` for `longtask` (buffered) is injected before any page script. Only tasks that start after scrolling starts count.', '');
   lines.push('| Page | Viewport | Long tasks (> 50 ms) | Longest ms | States seen |', '|---|---|--:|--:|--:|');
   for (const s of r.scrolling) {
@@ -452,6 +454,9 @@ async function main() {
         }
       }
     }
+    // Layout shift on a slow network, cold deep links (bench/slow-cls.mjs).
+    results.slowCls = await slowDeepLinkCls(browser, origin, deepLinks(outDir, chapters.filter((p) => !only || only.includes(p))));
+    log(`slow deep links: CLS up to ${Math.max(0, ...results.slowCls.map((r) => r.cls))}`);
     await browser.close();
     browser = undefined;
 

@@ -28,22 +28,32 @@ function isDebianLike() {
   }
 }
 
-/** Returns Chromium's path; throws one clear line when there is none. */
-export function findChromium() {
+const MISSING = 'No Chromium found: install Debian\'s "chromium" package (apt-get install chromium) or set CHROMIUM_PATH.';
+
+/** Installs Debian's chromium package when none is found and we may (root on Debian or Ubuntu). */
+function installIfMissing() {
+  if (locateChromium() || process.getuid?.() !== 0 || !isDebianLike()) return;
+  console.log('Chromium not found: installing Debian\'s chromium package…');
+  execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null'], { stdio: 'inherit' });
+}
+
+/**
+ * Returns Chromium's path; with `install`, first installs Debian's package when it is missing and
+ * we run as root on Debian or Ubuntu (so `npm test` works on a fresh machine). Throws one clear
+ * line when there is none.
+ */
+export function findChromium({ install = false } = {}) {
+  if (install) installIfMissing();
   const found = locateChromium();
   if (found) return found;
-  throw new Error('No Chromium found: install Debian\'s "chromium" package (apt-get install chromium) or set CHROMIUM_PATH.');
+  throw new Error(MISSING);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  let found = locateChromium();
-  if (!found && process.argv.includes('--install') && process.getuid?.() === 0 && isDebianLike()) {
-    console.log('Chromium not found: installing Debian\'s chromium package…');
-    execFileSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null'], { stdio: 'inherit' });
-    found = locateChromium();
-  }
+  if (process.argv.includes('--install')) installIfMissing();
+  const found = locateChromium();
   if (!found) {
-    console.error('No Chromium found: install Debian\'s "chromium" package (apt-get install chromium) or set CHROMIUM_PATH.');
+    console.error(MISSING);
     process.exit(1);
   }
   console.log(found);

@@ -44,9 +44,13 @@ async function markFocusable(page: Page): Promise<number> {
       if (el.closest('[inert], [hidden]')) continue;
       const style = getComputedStyle(el);
       if (style.visibility === 'hidden' || style.display === 'none') continue;
-      // Inside a closed <details> only its summary can take focus.
-      const details = el.parentElement?.closest('details');
-      if (details && !details.open && el.tagName !== 'SUMMARY') continue;
+      // Inside a closed <details> only its own summary can take focus (also for a disclosure
+      // nested in a closed one, such as the share menu's list of states).
+      let hidden = false;
+      for (let d = el.parentElement?.closest('details'); d; d = d.parentElement?.closest('details')) {
+        if (!d.open && !(el.tagName === 'SUMMARY' && el.parentElement === d)) hidden = true;
+      }
+      if (hidden) continue;
       if (el.tagName === 'SUMMARY' && el.parentElement?.tagName === 'DETAILS' && el.parentElement.querySelector(':scope > summary') !== el) continue;
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0 && el.getClientRects().length === 0) continue;
@@ -127,9 +131,17 @@ async function installChecker(page: Page, scope: string | null): Promise<void> {
  * allows); without, every other disclosure is open and the menus are closed.
  */
 async function tabThrough(page: Page, menus = false): Promise<{ problems: string[]; unreached: string[]; stops: number }> {
-  await page.evaluate((openMenus) => {
+  await page.evaluate(async (openMenus) => {
     // Data tables inside a pinned figure are left closed: opened, they would make it taller than the screen.
-    for (const d of document.querySelectorAll('details')) d.open = d.matches('[data-share]') ? openMenus : !openMenus && !d.closest('.scrolly__graphic');
+    // Resolves once every disclosure that changed has had its toggle event (the page's handlers ran).
+    const toggled: Promise<unknown>[] = [];
+    for (const d of document.querySelectorAll('details')) {
+      const open = d.matches('[data-share]') ? openMenus : !openMenus && !d.closest('.scrolly__graphic');
+      if (d.open === open) continue;
+      toggled.push(new Promise((resolve) => d.addEventListener('toggle', resolve, { once: true })));
+      d.open = open;
+    }
+    await Promise.all(toggled);
   }, menus);
   // Wait for what opening does, not for a while: an open menu builds its preview frame, and the
   // frame's document (Tab walks through it) must be there before the stops are counted.

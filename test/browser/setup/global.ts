@@ -19,7 +19,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const chromiumPath = findChromium();
+  // A fresh machine (root on Debian or Ubuntu) gets Debian's chromium before the suite starts.
+  const chromiumPath = findChromium({ install: true });
   if (process.env['SKIP_BUILD'] !== '1') {
     const started = Date.now();
     const r = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], {

@@ -404,6 +404,33 @@ for (const ch of chapters) {
       });
     }
 
+    machinery('on a phone the active step’s marker and focus ring pass under the pinned figure', async () => {
+      const page = await open(ch.path, { width: 375, height: 740 });
+      const step = ch.steps[1] ?? '';
+      await page.keyboard.press('Tab');
+      // The focused, active step scrolled so its top runs 120 px under the panel.
+      await page.evaluate((id) => {
+        const s = document.getElementById(id) as HTMLElement;
+        s.focus({ preventScroll: true });
+        const panel = (document.querySelector('.scrolly__graphic') as HTMLElement).getBoundingClientRect();
+        // Once pinned, the panel's top is 0 and its bottom is its height.
+        scrollBy({ top: (s.querySelector('.step__card') as HTMLElement).getBoundingClientRect().top - (panel.height - 120), behavior: 'instant' });
+      }, step);
+      await scrollStopped(page);
+      await expect.poll(() => shown(page)).toBe(step);
+      const over = await page.evaluate((id) => {
+        const panel = (document.querySelector('.scrolly__graphic') as HTMLElement).getBoundingClientRect();
+        const card = (document.getElementById(id)?.querySelector('.step__card') as HTMLElement).getBoundingClientRect();
+        // Where the marker (left of the card) and the ring (just outside it) would be drawn, inside the panel.
+        return [card.left - 12, card.left - 4, card.right + 4].map((x) => {
+          const hit = document.elementFromPoint(x, panel.bottom - 30);
+          return hit?.closest('.scrolly__graphic') ? 'panel' : `${hit?.tagName.toLowerCase()}.${hit?.className}`;
+        });
+      }, step);
+      expect(over).toEqual(['panel', 'panel', 'panel']);
+      await page.context().close();
+    });
+
     machinery('a key event dispatched on document moves the figure and throws nothing', async () => {
       const page = await open(ch.path);
       const errors: string[] = [];

@@ -118,10 +118,19 @@ function init(root: HTMLElement): void {
     if (layout() === 'flow') showStills(root);
   };
   showStillsIfFlowing();
-  printing.addEventListener('change', () => {
-    if (printing.matches) showStills(root);
-  });
-  addEventListener('beforeprint', () => showStills(root));
+  // Paper lays the page out anew; back on screen, the reader is where they were.
+  let screenY = -1;
+  const toPaper = (): void => {
+    if (screenY < 0) screenY = scrollY;
+    showStills(root);
+  };
+  const toScreen = (): void => {
+    if (screenY >= 0) scrollTo({ top: screenY, behavior: 'instant' });
+    screenY = -1;
+  };
+  printing.addEventListener('change', () => (printing.matches ? toPaper() : toScreen()));
+  addEventListener('beforeprint', toPaper);
+  addEventListener('afterprint', toScreen);
   printableLinks(document);
 
   addEventListener('resize', () => {

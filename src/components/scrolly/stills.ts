@@ -14,12 +14,13 @@ export function showStills(root: ParentNode): void {
 }
 
 /**
- * On paper a link's target is printed after it (print.css): as an absolute URL, with
- * non-breaking hyphens so a line never breaks inside a slug.
+ * On paper a link's target is printed after it (print.css): as an absolute URL whose hyphens
+ * never end a line (a non-breaking hyphen, held to the next character by a word joiner: the
+ * URL may break anywhere else).
  */
 export function printableLinks(root: ParentNode): void {
   for (const a of root.querySelectorAll<HTMLAnchorElement>('a[href]')) {
     if (a.getAttribute('href')?.startsWith('#')) continue;
-    a.dataset['printHref'] = a.href.replace(/-/g, '\u2011');
+    a.dataset['printHref'] = a.href.replace(/-/g, '\u2011\u2060');
   }
 }

@@ -47,7 +47,7 @@ describe('changes pages and feeds', () => {
     expect(chapters).toHaveLength(10);
     for (const ch of chapters) {
       const html = readFileSync(join(dist, ch.path, 'index.html'), 'utf8');
-      const m = html.match(/<a href="([^"]*)"><time datetime="(\d{4}-\d{2}-\d{2})"/);
+      const m = html.match(/<a href="([^"]*)"[^>]*><time datetime="(\d{4}-\d{2}-\d{2})"/);
       expect(m, ch.path).not.toBeNull();
       expect(m?.[1], ch.path).toBe(`/${PAGES[ch.lang]}/#d-${m?.[2]}`);
     }

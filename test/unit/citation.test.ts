@@ -3,9 +3,13 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import '@citation-js/plugin-ris';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { apa, bibtex, cslJson, ris, type CiteInput } from '../../src/cite/citation';
 import { readingMinutes, wordCount } from '../../src/content/reading-time';
+
+// citation-js compiles its CSL styles on first use: seconds on a loaded machine, so these
+// parser round trips get more than vitest's default 5 s (a correctness test, not a timing one).
+vi.setConfig({ testTimeout: 30_000 });
 
 const base = {
   title: 'Eine Million in einer Stunde',

@@ -1,4 +1,4 @@
-import type { FigureModule } from './types';
+import { SUMMARY, type FigureModule } from './types';
 
 /**
  * The figure registry: every folder src/figures/<id>/ whose index.ts exports
@@ -26,4 +26,14 @@ export function figure(id: string): FigureModule {
   const f = figures[id];
   if (!f) throw new Error(`Unknown figure "${id}"; known: ${Object.keys(figures).join(', ')}`);
   return f;
+}
+
+/** The fact ids behind one state of a figure, in the order its source line names them. */
+export function sourcesOf(fig: FigureModule, state: string): readonly string[] {
+  return fig.stateSources?.[state] ?? fig.sources;
+}
+
+/** The state that shows a figure's point at a glance (chapter cards, previews). */
+export function keyStateOf(fig: FigureModule): string {
+  return fig.keyState && fig.states.includes(fig.keyState) ? fig.keyState : SUMMARY;
 }

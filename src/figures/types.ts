@@ -54,8 +54,15 @@ export interface FigureModule {
   alt(state: string, lang: Lang): string;
   /** Rows for the data table. */
   table(lang: Lang): DataRow[];
-  /** Fact ids the figure's source line names, in order. */
+  /** Fact ids the figure's source line names, in order (all states together). */
   sources: readonly string[];
+  /**
+   * Fact ids behind one state, when a state shows only some of them: the source line then
+   * names these while that state is shown. A state not listed names all of `sources`.
+   */
+  stateSources?: Readonly<Record<string, readonly string[]>>;
+  /** The state that shows the figure's point at a glance (chapter cards, previews); defaults to SUMMARY. */
+  keyState?: string;
   /** Chapter accent for this figure, a token name from tokens.css. */
   accent: 'teal' | 'vermilion' | 'indigo' | 'ochre' | 'plum';
 }

@@ -16,16 +16,15 @@
 // the long-task scrolling.
 // `node bench/bench.mjs --report` only rewrites bench/README.md from bench/results.json.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { createServer as netServer } from 'node:net';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, relative } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
 import { chromium } from 'playwright-core';
+import { freePort, headersFor, pagesIn, serveDir, siteHeaderRules } from '../test/support/static-server.ts';
 import { deepLinks, slowClsTable, slowDeepLinkCls } from './slow-cls.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,17 +42,6 @@ const log = (...a) => console.log('[bench]', ...a);
 // ---------------------------------------------------------------------------------------------
 // Build and serve
 // ---------------------------------------------------------------------------------------------
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = netServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-    s.on('error', reject);
-  });
-}
 
 /** A CLI build's environment (no Vite variables inherited from a test runner). */
 function buildEnv(site) {
@@ -74,30 +62,6 @@ function build(outDir, site) {
   });
 }
 
-function parseHeaders(text) {
-  const rules = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (/^\s*(#|$)/.test(line)) continue;
-    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
-    else {
-      const m = /^\s+([A-Za-z0-9-]+)\s*:\s*(.*?)\s*$/.exec(line);
-      if (m && rules.length) rules.at(-1).headers.push([m[1], m[2]]);
-    }
-  }
-  return rules.map((r) => ({ ...r, re: new RegExp(`^${r.pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`) }));
-}
-
-function headersFor(rules, path) {
-  const out = {};
-  for (const r of rules) if (r.re.test(path)) for (const [k, v] of r.headers) out[k] = out[k] ? `${out[k]}, ${v}` : v;
-  return out;
-}
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2',
-  '.xml': 'application/xml; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
-};
 const TEXT = new Set(['.html', '.css', '.js', '.json', '.svg', '.xml', '.csv', '.txt']);
 
 /**
@@ -111,68 +75,25 @@ export function floorHtml(html) {
     .replace(/<link\b[^>]*\brel="(?:stylesheet|preload|modulepreload)"[^>]*>/gi, '');
 }
 
-/** Static server like a real host: _headers, index.html for directories, 404.html, gzip and brotli for text. */
+/**
+ * The site as a real host serves it (test/support/static-server.ts, the tests' server): the headers
+ * of public/_headers, index.html for directories, 404.html, brotli or gzip for text; and every
+ * chapter's floor page under FLOOR, with the headers of the chapter itself.
+ */
 function serve(dir, port) {
-  const rules = parseHeaders(readFileSync(join(root, 'public/_headers'), 'utf8'));
-  const cache = new Map();
-  const server = createServer((req, res) => {
-    const u = new URL(req.url, 'http://x');
-    let path = decodeURIComponent(u.pathname);
-    if (path.startsWith(`${FLOOR}/`) && path.endsWith('/') && !path.includes('..')) {
+  const rules = siteHeaderRules();
+  return serveDir(dir, {
+    port,
+    compress: true,
+    headers: (path) => headersFor(rules, path),
+    virtual: (path) => {
+      if (!path.startsWith(`${FLOOR}/`) || !path.endsWith('/')) return undefined;
       const page = path.slice(FLOOR.length);
       const file = join(dir, page, 'index.html');
-      if (existsSync(file)) {
-        const key = `floor|${page}`;
-        if (!cache.has(key)) cache.set(key, gzipSync(floorHtml(readFileSync(file, 'utf8')), { level: 9 }));
-        res.writeHead(200, { 'Content-Type': TYPES['.html'], 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', ...headersFor(rules, page) });
-        res.end(req.method === 'HEAD' ? undefined : cache.get(key));
-        return;
-      }
-    }
-    let status = 200;
-    let file = normalize(path.endsWith('/') ? `${path}index.html` : path);
-    if (file.split('/').includes('..') || !existsSync(join(dir, file)) || statSync(join(dir, file)).isDirectory()) {
-      if (existsSync(join(dir, file)) && statSync(join(dir, file)).isDirectory()) {
-        res.writeHead(301, { Location: `${u.pathname}/` }).end();
-        return;
-      }
-      status = 404;
-      file = '/404.html';
-    }
-    const ext = extname(file);
-    const accept = String(req.headers['accept-encoding'] ?? '');
-    const enc = TEXT.has(ext) ? (/\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : '') : '';
-    const key = `${file}|${enc}`;
-    let body = cache.get(key);
-    if (!body) {
-      const raw = readFileSync(join(dir, file));
-      body = enc === 'br' ? brotliCompressSync(raw, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }) : enc === 'gzip' ? gzipSync(raw, { level: 9 }) : raw;
-      cache.set(key, body);
-    }
-    res.writeHead(status, {
-      'Content-Type': TYPES[ext] ?? 'application/octet-stream',
-      ...(enc ? { 'Content-Encoding': enc, Vary: 'Accept-Encoding' } : {}),
-      ...headersFor(rules, path),
-    });
-    res.end(req.method === 'HEAD' ? undefined : body);
+      if (!existsSync(file)) return undefined;
+      return { as: 'index.html', body: floorHtml(readFileSync(file, 'utf8')), headers: headersFor(rules, page) };
+    },
   });
-  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
-}
-
-function htmlPages(dir) {
-  const out = [];
-  const walk = (d) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.html')) {
-        const rel = `/${relative(dir, p)}`;
-        out.push(rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel);
-      }
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -424,7 +345,7 @@ async function main() {
     results.buildSeconds = await build(outDir, origin);
     log(`built in ${results.buildSeconds.toFixed(1)} s`);
     server = await serve(outDir, port);
-    const all = htmlPages(outDir);
+    const all = pagesIn(outDir);
     const pages = all.filter((p) => p !== '/404.html');
     // Chapters: pages in a language folder that show a figure (not the glossary or sources pages).
     const chapters = pages.filter((p) => /^\/(de|en)\/[^/]+\/$/.test(p) && readFileSync(join(outDir, p, 'index.html'), 'utf8').includes('<figure-stage'));
@@ -495,7 +416,7 @@ async function main() {
     }
   } finally {
     await browser?.close();
-    server?.close();
+    await server?.close();
     rmSync(outDir, { recursive: true, force: true });
   }
   results.machine.loadAtEnd = loadavg();

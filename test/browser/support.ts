@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { inject } from 'vitest';
+import { filesIn, pagesIn } from '../support/static-server';
 
 /** The built site, as the tests read it. */
 export const dist = process.env['OUT_DIR'] ? resolve(process.env['OUT_DIR']) : join(import.meta.dirname, '../../dist');
@@ -27,19 +28,7 @@ export function url(path: string): string {
 
 /** Every built HTML page as a site path ("/de/der-ansturm/"); 404.html as "/404.html". */
 export function builtPages(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith('.html')) {
-        const rel = `/${relative(dist, p).replace(/\\/g, '/')}`;
-        out.push(rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel);
-      }
-    }
-  };
-  walk(dist);
-  return out.sort();
+  return pagesIn(dist);
 }
 
 export interface BuiltChapter {
@@ -65,29 +54,21 @@ export function builtChapters(): BuiltChapter[] {
 // ---------------------------------------------------------------------------
 // Shared by the quality gates in test/browser/gates/ (added; nothing above changed).
 // ---------------------------------------------------------------------------
-import { createServer } from 'node:http';
-import { extname, normalize } from 'node:path';
-
-/** Every file under `dir` as a site path relative to it ("/_astro/x.js", "/de/der-ansturm/index.html"). */
-export function filesIn(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out.push(`/${relative(dir, p).replace(/\\/g, '/')}`);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
-/** Every HTML page under `dir` as a URL path ("/de/der-ansturm/", "/404.html"), like builtPages() for any dir. */
-export function pagesIn(dir: string): string[] {
-  return filesIn(dir)
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => (f.endsWith('/index.html') ? f.slice(0, -'index.html'.length) : f));
-}
+// The static server, the `_headers` parser and the file walk live in test/support/static-server.ts,
+// which the benchmark shares.
+export {
+  CONTENT_TYPES,
+  filesIn,
+  headerPatternMatches,
+  headersFor,
+  pagesIn,
+  parseHeadersFile,
+  serveDir,
+  siteHeaderRules,
+  type HeaderRule,
+  type ServeOptions,
+  type StaticServer,
+} from '../support/static-server';
 
 /** One start tag of a page; `text` is the raw content of script/style/textarea/title elements. */
 export interface Tag {
@@ -320,143 +301,4 @@ export function linkProblems({ dir, base, site }: LinkCheckOptions): string[] {
     }
   }
   return problems;
-}
-
-/** Content types for the files a build contains. */
-export const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-};
-
-export interface StaticServer {
-  origin: string;
-  close(): Promise<void>;
-}
-
-/**
- * Serves a built site on a free 127.0.0.1 port under `prefix` ("/" or "/some/sub/path/"):
- * directories answer with their index.html, anything else missing (or outside the prefix)
- * with 404.html and status 404. `headers(path)` adds response headers per site path
- * (the path as the host sees it, prefix stripped), e.g. from public/_headers.
- */
-export async function serveDir(
-  dir: string,
-  opts: { prefix?: string; headers?: (sitePath: string) => Record<string, string> } = {},
-): Promise<StaticServer> {
-  const prefix = opts.prefix ?? '/';
-  const server = createServer((req, res) => {
-    const u = new URL(req.url ?? '/', 'http://x');
-    let path: string;
-    try {
-      path = decodeURIComponent(u.pathname);
-    } catch {
-      path = '/\u0000';
-    }
-    const send = (status: number, file: string, sitePath: string): void => {
-      const body = readFileSync(join(dir, file));
-      res.writeHead(status, { 'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', ...(opts.headers?.(sitePath) ?? {}) });
-      res.end(req.method === 'HEAD' ? undefined : body);
-    };
-    const notFound = (sitePath: string): void => send(404, '404.html', sitePath);
-    if (!path.startsWith(prefix) && `${path}/` !== prefix) return notFound(path);
-    if (`${path}/` === prefix) {
-      res.writeHead(301, { Location: prefix }).end();
-      return;
-    }
-    const rel = `/${path.slice(prefix.length)}`;
-    const safe = normalize(rel);
-    if (safe.includes('\u0000') || safe.split('/').includes('..')) return notFound(rel);
-    let file = safe.endsWith('/') ? `${safe}index.html` : safe;
-    let st;
-    try {
-      st = statSync(join(dir, file));
-    } catch {
-      return notFound(rel);
-    }
-    if (st.isDirectory()) {
-      res.writeHead(301, { Location: `${u.pathname}/${u.search}` }).end();
-      return;
-    }
-    file = file.replace(/^\/+/, '');
-    send(200, file, rel);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : 0;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-/** One rule of a Netlify / Cloudflare Pages `_headers` file. */
-export interface HeaderRule {
-  pattern: string;
-  headers: [string, string][];
-}
-
-/** Parses `_headers`: a path pattern at the start of a line, then indented "Name: value" lines; # starts a comment. */
-export function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (/^\s*(#|$)/.test(line)) continue;
-    if (!/^\s/.test(line)) {
-      rules.push({ pattern: line.trim(), headers: [] });
-      continue;
-    }
-    const m = /^\s+([A-Za-z0-9-]+)\s*:\s*(.*?)\s*$/.exec(line);
-    const rule = rules.at(-1);
-    if (!m || !rule) throw new Error(`_headers: cannot read line "${line}"`);
-    rule.headers.push([m[1] ?? '', m[2] ?? '']);
-  }
-  return rules;
-}
-
-/** Does a `_headers` pattern ("/", "/embed/*", "/:lang/*") match a path? */
-export function headerPatternMatches(pattern: string, path: string): boolean {
-  const re = pattern
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]\w*/g, '[^/]+'))
-    .join('.*');
-  return new RegExp(`^${re}$`).test(path);
-}
-
-/**
- * The headers a host applying `_headers` sends for a path: every matching rule
- * contributes; a header set by several rules is joined with ", " (what Netlify and
- * Cloudflare Pages do). Names are lower-cased.
- */
-export function headersFor(rules: HeaderRule[], path: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const rule of rules) {
-    if (!headerPatternMatches(rule.pattern, path)) continue;
-    for (const [name, value] of rule.headers) {
-      const key = name.toLowerCase();
-      out[key] = out[key] === undefined ? value : `${out[key]}, ${value}`;
-    }
-  }
-  return out;
-}
-
-/** The project's public/_headers, parsed. */
-export function siteHeaderRules(): HeaderRule[] {
-  return parseHeadersFile(readFileSync(join(import.meta.dirname, '../../public/_headers'), 'utf8'));
 }

@@ -1,3 +1,4 @@
+import { TYPE } from '../figures/kit/type';
 import { TOKENS_CSS } from './stylesheets';
 import type { Tone } from '../figures/marks';
 import type { FigureModule } from '../figures/types';
@@ -50,11 +51,11 @@ export function tonePalette(accent: FigureModule['accent'], tokens: Readonly<Rec
   };
 }
 
-/** Type sizes of the mark text roles, in SVG user units (as in src/styles/figure.css). */
-export const TYPE_SIZES = { xs: 11.5, s: 13.5, m: 16, l: 22, xl: 30 } as const;
+/** Type sizes of the mark text roles, in SVG user units: the figure kit's (src/figures/kit/type.ts). */
+export const TYPE_SIZES = TYPE.size;
 
-/** Font weights of the mark text roles (as in src/styles/figure.css). */
-export const TYPE_WEIGHTS = { regular: 450, bold: 700 } as const;
+/** Font weights of the mark text roles: the figure kit's. */
+export const TYPE_WEIGHTS = TYPE.weight;
 
 /** The font family downloads name: the embedded (SVG) or loaded (PNG) Inter. */
 export const FONT_FAMILY = 'Inter, sans-serif';

@@ -1,4 +1,5 @@
 import { escapeXml, round } from '../figures/marks';
+import { wrapBy } from '../figures/kit/text';
 import { measure } from '../type/measure';
 import { FONT_FAMILY } from './palette';
 
@@ -22,60 +23,12 @@ export function textWidth(text: string, style: TextStyle): number {
   return measure(text, { size: style.size, weight: style.weight, family: 'sans' }) + [...text].length * (style.letterSpacing ?? 0);
 }
 
-/** Separators that end a line rather than start one ("A · B" breaks as "A ·" / "B"). */
-const TRAILING = new Set(['·', '–', '—', '|', '/']);
-
 /**
- * Words for wrapping: a separator sticks to the word before it, and a label ending
- * in a colon ("Kontext:", "Quellen:") to the word after it, so no line starts with
- * "·" and no label is left alone at a line end.
- */
-function chunks(text: string): string[] {
-  const out: string[] = [];
-  let glueNext = false;
-  for (const word of text.split(/[ \t\r\n]+/).filter(Boolean)) {
-    const last = out.length - 1;
-    if (last >= 0 && (glueNext || TRAILING.has(word))) out[last] = `${out[last] as string} ${word}`;
-    else out.push(word);
-    glueNext = word.endsWith(':');
-  }
-  return out;
-}
-
-/**
- * Breaks text into lines no wider than maxWidth, at spaces. A glued group that is
- * wider than a line comes apart from the front; a single word wider than the line
- * is broken between characters, so nothing runs outside.
+ * Breaks text into lines no wider than maxWidth: the figure kit's one wrap rule (wrapBy),
+ * measured at the frame text's size, weight and spacing.
  */
 export function wrapText(text: string, maxWidth: number, style: TextStyle): string[] {
-  const fits = (s: string) => textWidth(s, style) <= maxWidth;
-  // A group too wide for a line sheds words from its front until the rest fits.
-  const split = (c: string): string[] => {
-    if (fits(c) || !c.includes(' ')) return [c];
-    const at = c.indexOf(' ');
-    return [c.slice(0, at), ...split(c.slice(at + 1))];
-  };
-  const words = chunks(text).flatMap(split);
-  const lines: string[] = [];
-  let line = '';
-  for (const word of words) {
-    const candidate = line ? `${line} ${word}` : word;
-    if (fits(candidate)) {
-      line = candidate;
-      continue;
-    }
-    if (line) lines.push(line);
-    let rest = [...word];
-    while (!fits(rest.join(''))) {
-      let cut = rest.length - 1;
-      while (cut > 1 && !fits(rest.slice(0, cut).join(''))) cut--;
-      lines.push(rest.slice(0, cut).join(''));
-      rest = rest.slice(cut);
-    }
-    line = rest.join('');
-  }
-  if (line) lines.push(line);
-  return lines;
+  return wrapBy(text, maxWidth, (s) => textWidth(s, style));
 }
 
 /** Lines of frame text and where they go. */

@@ -1,6 +1,7 @@
 import { easeCubicInOut } from 'd3-ease';
 import { timer, type Timer } from 'd3-timer';
 import type { StatePayload } from './frames';
+import { DURATION, ENTER, EXIT, stagger, TEXT_SWITCH } from './schedule';
 
 /**
  * <figure-stage data-step="…">: moves a figure's pre-rendered SVG marks to the
@@ -18,12 +19,24 @@ import type { StatePayload } from './frames';
  *   and labels switch at mid-fade instead of fading (see #moveView and tween);
  * - a layout the page does not show at this width (the other of wide/narrow) is
  *   not touched until it is shown.
- * Marks another script moves (the flow of chapter 5) carry data-live: their
- * attributes are read from the DOM before each change instead.
+ * A script that moves some marks itself (the queue of chapter 5, the dot fields of
+ * chapter 3) claims them with stage.claim(keys): their attributes are then read back from
+ * the DOM before each change. It learns that a change has landed from the bubbling
+ * `figure:settled` event ({ detail: { step } }), sent once every rendered view is still;
+ * `figure:state` is sent when a change begins. The schedule is in schedule.ts.
  */
 
-/** Transitions stay short. */
-const DURATION = 500;
+/** The events a figure-stage sends, for scripts that listen on it. */
+export interface FigureStageEvents {
+  'figure:state': CustomEvent<{ step: string }>;
+  'figure:settled': CustomEvent<{ step: string }>;
+}
+
+/** What a figure-stage offers scripts that move marks themselves. */
+export interface FigureStageElement extends HTMLElement {
+  /** The marks with these keys are moved by the caller too: read them back before each change. */
+  claim(keys: readonly string[]): void;
+}
 
 /**
  * How a state change lands: 'tween' moves and fades over DURATION; 'dissolve' (reduced
@@ -79,6 +92,11 @@ class FigureStage extends HTMLElement {
   #views: View[] = [];
   #shown = '';
   #resize: ResizeObserver | null = null;
+  #claimed = new Set<string>();
+
+  claim(keys: readonly string[]): void {
+    for (const key of keys) this.#claimed.add(key);
+  }
 
   connectedCallback(): void {
     this.#load();
@@ -149,6 +167,13 @@ class FigureStage extends HTMLElement {
     for (const el of this.querySelectorAll<HTMLElement>('[data-figure-alt]')) if (el.textContent !== alt) el.textContent = alt;
     this.dataset.shown = step;
     this.dispatchEvent(new CustomEvent('figure:state', { detail: { step }, bubbles: true }));
+    this.#settleIfStill();
+  }
+
+  /** Sends figure:settled once no view is moving (at once after a jump). */
+  #settleIfStill(): void {
+    if (this.#views.some((v) => v.run)) return;
+    this.dispatchEvent(new CustomEvent('figure:settled', { detail: { step: this.#shown }, bubbles: true }));
   }
 
   #moveView(view: View, step: string, mode: Mode): void {
@@ -165,45 +190,71 @@ class FigureStage extends HTMLElement {
     // enter keeps the figure from going blank.
     const instant = mode === 'now';
     const plan: Plan = { cues: [], tweens: [] };
-    const leaving: Mark[] = [];
+    const leaving: [Mark, [Record<string, string | number>, string?] | undefined][] = [];
     const arriving: [Mark, Record<string, string | number>, string | undefined][] = [];
 
     for (const m of view.marks) {
-      if (m.el.hasAttribute('data-live')) {
-        for (const name of m.el.getAttributeNames()) m.attrs.set(name, m.el.getAttribute(name) ?? '');
+      if (this.#claimed.has(m.key)) {
+        for (const name of m.el.getAttributeNames()) if (name !== 'data-key') m.attrs.set(name, m.el.getAttribute(name) ?? '');
         if (!m.el.hasAttribute('opacity')) m.attrs.set('opacity', '1');
+        m.present = m.attrs.get('opacity') !== '0';
       }
       const entry = target[m.key];
-      if (!entry) {
-        m.present = false;
-        if (instant) write(m, 'opacity', '0');
-        else if (m.attrs.get('opacity') !== '0') leaving.push(m);
+      const opacity = entry ? (entry[0]['opacity'] ?? 1) : 0;
+      if (instant) {
+        if (entry) place(m, entry[0], entry[1]);
+        write(m, 'opacity', String(opacity));
+        m.present = opacity !== 0;
         continue;
       }
-      const [attrs, text] = entry;
-      const opacity = attrs['opacity'] ?? 1;
-      if (instant) {
-        place(m, attrs, text);
-        write(m, 'opacity', String(opacity));
+      // Seen now and not in the target (absent or hidden there): it fades out, and takes its
+      // new place, if it has one, once unseen.
+      if (!entry || opacity === 0) {
+        if (m.present) leaving.push([m, entry]);
+        else if (entry) place(m, entry[0], entry[1]);
         continue;
       }
       if (!m.present) {
-        arriving.push([m, attrs, text]);
+        arriving.push([m, entry[0], entry[1]]);
         continue;
       }
-      if (text !== undefined) writeText(m, text);
+      // In both states: numbers move the whole time; words, classes, anchors and path
+      // shapes switch half way, together, so a label never shows its old words in its new
+      // place or style (schedule.ts; the transition test samples the same rule).
+      const [attrs, text] = entry;
+      const switches: [string, string][] = [];
       for (const [name, to] of Object.entries(attrs)) {
         if (name === 'opacity') continue;
         if (typeof to === 'number' && mode === 'tween') tween(plan, m, name, to, 0, 1);
-        else write(m, name, String(to));
+        else if (m.attrs.get(name) !== String(to)) switches.push([name, String(to)]);
+      }
+      if ((text !== undefined && text !== m.text) || switches.length) {
+        plan.cues.push({
+          at: mode === 'tween' ? TEXT_SWITCH : 0,
+          run: () => {
+            if (text !== undefined) writeText(m, text);
+            for (const [name, to] of switches) write(m, name, to);
+          },
+        });
       }
       tween(plan, m, 'opacity', opacity, 0, 1);
     }
-    leaving.forEach((m, i) => tween(plan, m, 'opacity', 0, stagger(EXIT, i, leaving.length), EXIT[1]));
+    leaving.forEach(([m, entry], i) => {
+      const at = stagger(EXIT, i, leaving.length);
+      m.present = false;
+      tween(plan, m, 'opacity', 0, at, EXIT[1]);
+      if (entry) plan.cues.push({ at: EXIT[1], run: () => place(m, entry[0], entry[1]) });
+    });
     arriving.forEach(([m, attrs, text], i) => {
       const at = stagger(ENTER, i, arriving.length);
-      // Placed unseen, then faded in. Until its cue the mark counts as absent.
-      plan.cues.push({ at, run: () => place(m, attrs, text) });
+      // Placed unseen, then faded in; until its cue the mark counts as absent.
+      plan.cues.push({
+        at,
+        run: () => {
+          place(m, attrs, text);
+          m.present = true;
+        },
+      });
       tween(plan, m, 'opacity', attrs['opacity'] ?? 1, at, ENTER[1]);
     });
 
@@ -221,20 +272,11 @@ class FigureStage extends HTMLElement {
       if (t >= 1) {
         run.stop();
         view.run = null;
+        this.#settleIfStill();
       }
     });
     view.run = run;
   }
-}
-
-/** The share of the transition (0 to 1) that exit and enter take. */
-const EXIT: readonly [number, number] = [0, 0.5];
-const ENTER: readonly [number, number] = [0.35, 1];
-/** Within a phase, the last mark starts this far (as a share of the phase) after the first. */
-const STAGGER = 0.4;
-
-function stagger([from, to]: readonly [number, number], i: number, n: number): number {
-  return n > 1 ? from + ((to - from) * STAGGER * i) / (n - 1) : from;
 }
 
 /** What a transition does: cues run once when their time comes; tweens run from at to to. */
@@ -245,7 +287,6 @@ interface Plan {
 
 /** Puts a mark where the state has it: text and every attribute but opacity. */
 function place(m: Mark, attrs: Record<string, string | number>, text: string | undefined): void {
-  m.present = true;
   if (text !== undefined) writeText(m, text);
   for (const [name, to] of Object.entries(attrs)) if (name !== 'opacity') write(m, name, String(to));
 }

@@ -15,7 +15,7 @@ export interface LayoutFrames {
 export function layoutFrames(fig: FigureModule, name: LayoutName, lang: Lang): LayoutFrames {
   const { width, height } = fig.layouts[name];
   const states: Record<string, Mark[]> = {};
-  for (const state of fig.states) states[state] = fig.geometry({ state, width, height, lang });
+  for (const state of fig.states) states[state] = fig.geometry({ state, width, height, lang, layout: name });
   const order = [SUMMARY, ...fig.states.filter((s) => s !== SUMMARY)];
   return { name, width, height, keys: unionKeys(order.map((s) => states[s] ?? [])), states };
 }

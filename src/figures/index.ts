@@ -1,11 +1,11 @@
 import { SUMMARY, type FigureModule } from './types';
 
 /**
- * The figure registry: every folder src/figures/<id>/ whose index.ts exports
+ * The figure registry: every folder src/figures/<id>/ (but kit/, the shared parts) whose index.ts exports
  * `figure` is a figure, found at build time. Adding a figure is adding a folder;
  * no list to edit. Chapters name a figure by id; the content schema checks it here.
  */
-const modules = import.meta.glob<{ figure: FigureModule }>('./*/index.ts', { eager: true });
+const modules = import.meta.glob<{ figure: FigureModule }>(['./*/index.ts', '!./kit/index.ts'], { eager: true });
 
 export const figures: Readonly<Record<string, FigureModule>> = Object.fromEntries(
   Object.entries(modules).map(([path, mod]) => {

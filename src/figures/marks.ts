@@ -42,6 +42,11 @@ export interface TextMark extends MarkBase {
   /** Type size role; CSS sets the pixel size per layout. */
   size?: 'xs' | 's' | 'm' | 'l' | 'xl';
   weight?: 'regular' | 'bold';
+  /**
+   * Key of the shape this label sits on (a value inside its bar, a tag's text in its box).
+   * Build-time only: the layout tests let a label overlap its own shape and no other.
+   */
+  on?: string;
 }
 export interface CircleMark extends MarkBase {
   kind: 'circle';

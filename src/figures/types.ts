@@ -17,6 +17,8 @@ export interface GeometryOptions {
   width: number;
   height: number;
   lang: Lang;
+  /** Which of the figure's layouts this is; when absent, the one whose width matches (else wide). */
+  layout?: LayoutName;
 }
 
 /** One row of a figure's data table (and, later, of its CSV download). */

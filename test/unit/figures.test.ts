@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { fact } from '../../src/data/facts';
 import { figures } from '../../src/figures';
 import { layoutFrames, stateSvg } from '../../src/figures/frames';
-import type { Mark, TextMark } from '../../src/figures/marks';
+import { checkLayout } from '../../src/figures/kit/bounds';
+import { LAYOUTS } from '../../src/figures/kit/define';
+import { frameAt, SAMPLES } from '../../src/figures/kit/transition';
+import type { Mark } from '../../src/figures/marks';
 import { SUMMARY, type LayoutName } from '../../src/figures/types';
 import { LANGS } from '../../src/i18n/lang';
-import { measure } from '../../src/type/measure';
 
 /**
  * Checks every registered figure the same way: states, geometry inside its box,
@@ -13,16 +15,11 @@ import { measure } from '../../src/type/measure';
  * state, layout and language (src/figures/<id>/__snapshots__/).
  */
 
-const LAYOUTS: LayoutName[] = ['narrow', 'wide'];
-const SIZE = { xs: 11.5, s: 13.5, m: 16, l: 22, xl: 30 } as const;
-const WEIGHT = { regular: 450, bold: 700 } as const;
+const LAYOUT_NAMES: LayoutName[] = ['narrow', 'wide'];
 
-/** Horizontal extent of a text mark, from its anchor and its width in the site's Inter (measure()). */
-function textExtent(m: TextMark): [number, number] {
-  const w = measure(m.text, { size: SIZE[m.size ?? 's'], weight: WEIGHT[m.weight ?? 'regular'] });
-  const anchor = m.anchor ?? 'start';
-  const start = anchor === 'start' ? m.x : anchor === 'middle' ? m.x - w / 2 : m.x - w;
-  return [start, start + w];
+/** Problems of one frame, one line each, for a readable failure. */
+function problemsOf(marks: readonly Mark[], width: number, height: number): string[] {
+  return checkLayout(marks, { width, height }).map((p) => `${p.kind}: ${p.detail}`);
 }
 
 function numbersOf(m: Mark): number[] {
@@ -71,7 +68,11 @@ for (const fig of Object.values(figures)) {
       }
     });
 
-    for (const layout of LAYOUTS) {
+    it('is drawn at the kit layouts, which the pinned panels are sized for', () => {
+      expect(fig.layouts).toEqual(LAYOUTS);
+    });
+
+    for (const layout of LAYOUT_NAMES) {
       for (const lang of LANGS) {
         const frames = layoutFrames(fig, layout, lang);
         describe(`${layout} layout, ${lang}`, () => {
@@ -85,32 +86,32 @@ for (const fig of Object.values(figures)) {
             }
           });
 
-          it('geometry() keeps shapes and (estimated) text inside the view box', () => {
-            const { width, height } = frames;
+          it('draws every state clean: no label on another, none on a shape not its own, nothing outside (measured)', () => {
+            const bad: string[] = [];
+            for (const state of fig.states) for (const p of problemsOf(frames.states[state] ?? [], frames.width, frames.height)) bad.push(`${state}: ${p}`);
+            expect(bad).toEqual([]);
+          });
+
+          it('shows labels whole or not at all (faded text loses its contrast)', () => {
             for (const state of fig.states) {
               for (const m of frames.states[state] ?? []) {
-                if (m.opacity === 0) continue;
-                const where = `${state}/${m.key}`;
-                if (m.kind === 'rect') {
-                  expect(m.width, where).toBeGreaterThanOrEqual(0);
-                  expect(m.height, where).toBeGreaterThanOrEqual(0);
-                  expect(m.x, where).toBeGreaterThanOrEqual(-0.5);
-                  expect(m.x + m.width, where).toBeLessThanOrEqual(width + 0.5);
-                  expect(m.y + m.height, where).toBeLessThanOrEqual(height + 0.5);
-                }
-                if (m.kind === 'text') {
-                  const [x0, x1] = textExtent(m);
-                  expect(x0, `${where}: "${m.text}" starts left of the box`).toBeGreaterThanOrEqual(-2);
-                  expect(x1, `${where}: "${m.text}" runs past the right edge`).toBeLessThanOrEqual(width + 2);
-                  expect(m.y, where).toBeGreaterThan(0);
-                  expect(m.y, where).toBeLessThanOrEqual(height);
-                }
-                if (m.kind === 'circle') {
-                  expect(m.cx - m.r, where).toBeGreaterThanOrEqual(-0.5);
-                  expect(m.cx + m.r, where).toBeLessThanOrEqual(width + 0.5);
+                if (m.kind === 'text') expect([0, 1], `${state}/${m.key} "${m.text}" has opacity ${m.opacity}`).toContain(m.opacity ?? 1);
+              }
+            }
+          });
+
+          it('never garbles a change between consecutive states, either way (frames at 0, 25, 50, 75, 100 %)', () => {
+            const bad: string[] = [];
+            const order = fig.states;
+            for (let i = 0; i + 1 < order.length; i++) {
+              for (const [a, b] of [[order[i]!, order[i + 1]!], [order[i + 1]!, order[i]!]] as const) {
+                for (const p of SAMPLES) {
+                  const frame = frameAt(frames.states[a] ?? [], frames.states[b] ?? [], p);
+                  for (const problem of problemsOf(frame, frames.width, frames.height)) bad.push(`${a} → ${b} at ${p * 100} %: ${problem}`);
                 }
               }
             }
+            expect([...new Set(bad)]).toEqual([]);
           });
 
           for (const state of fig.states) {

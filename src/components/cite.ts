@@ -1,4 +1,5 @@
 import { apa, bibtex, type CiteInput } from '../cite/citation';
+import { copyText } from './clipboard';
 
 /**
  * The citation box in the browser. The page was built on some day; the reader
@@ -37,18 +38,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
   const status = button.parentElement?.querySelector<HTMLElement>('[role="status"]');
   if (!block || !section || !status) continue;
   button.hidden = false;
-  button.addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText(block.textContent ?? '');
-      status.textContent = section.dataset['copied'] ?? '';
-    } catch {
-      const range = document.createRange();
-      range.selectNodeContents(block);
-      const selection = getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      block.focus();
-      status.textContent = section.dataset['copyFailed'] ?? '';
-    }
+  button.addEventListener('click', () => {
+    void copyText(block.textContent ?? '', { status, copied: section.dataset['copied'] ?? '', failed: section.dataset['copyFailed'] ?? '', fallback: () => block });
   });
 }

@@ -1,4 +1,5 @@
 import { ampCode, embedCode, embedUrl } from '../embed/code';
+import { copyText } from './clipboard';
 
 /**
  * Makes each "Share / embed" disclosure (ShareMenu.astro) live: the code follows the choosers and the
@@ -66,16 +67,8 @@ function init(menu: HTMLDetailsElement): void {
     }
   };
 
-  const copy = async (text: string, field: HTMLTextAreaElement | HTMLInputElement): Promise<void> => {
-    try {
-      await navigator.clipboard.writeText(text);
-      status.textContent = menu.dataset['copied'] ?? '';
-    } catch {
-      field.focus();
-      field.select();
-      status.textContent = menu.dataset['copyFailed'] ?? '';
-    }
-  };
+  const copy = (text: string, field: HTMLTextAreaElement | HTMLInputElement): Promise<boolean> =>
+    copyText(text, { status, copied: d['copied'] ?? '', failed: d['copyFailed'] ?? '', fallback: () => field });
 
   // The panel floats over the page (on a phone it covers its own toggle): opened by the
   // reader, it takes the focus, so the next Tab lands on its first control and the focus

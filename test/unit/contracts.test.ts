@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-// Contracts between files that no type checks: who wires a control.
+// Contracts between files that no type checks: who wires a control, who copies to the clipboard.
 const src = join(import.meta.dirname, '../../src');
 
 function filesUnder(dir: string, ext: string): string[] {
@@ -67,4 +67,11 @@ describe('whatever renders a control also wires it', () => {
       for (const r of renderers) expect(clientImports(r.file, r.text), `${rel(r.file)} renders ${attr} but does not load ${rel(file)}`).toContain(withoutExt(file));
     });
   }
+});
+
+describe('one clipboard helper', () => {
+  it('only src/components/clipboard.ts calls the Clipboard API', () => {
+    const callers = [...filesUnder(src, '.ts'), ...filesUnder(src, '.astro')].filter((f) => /navigator\.clipboard/.test(readFileSync(f, 'utf8')));
+    expect(callers.map(rel)).toEqual(['components/clipboard.ts']);
+  });
 });

@@ -8,10 +8,20 @@ import { describe, expect, it } from 'vitest';
  */
 const css = readFileSync(join(import.meta.dirname, '../../src/styles/tokens.css'), 'utf8');
 
+/** The colour tokens of one rule: hex values, and tokens that name another (`--accent-2: var(--slate)`). */
 function block(selector: string): Record<string, string> {
   const start = css.indexOf(selector);
   const body = css.slice(css.indexOf('{', start) + 1, css.indexOf('}', start));
-  return Object.fromEntries([...body.matchAll(/--([\w-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1] ?? '', m[2] ?? '']));
+  return Object.fromEntries([...body.matchAll(/--([\w-]+):\s*(#[0-9a-f]{6}|var\(--[\w-]+\))/gi)].map((m) => [m[1] ?? '', m[2] ?? '']));
+}
+
+/** Follows var() references to a hex colour within one token set. */
+function resolve(tokens: Record<string, string>): Record<string, string> {
+  const hex = (v: string | undefined, depth = 0): string => {
+    const ref = /^var\(--([\w-]+)\)$/.exec(v ?? '')?.[1];
+    return ref && depth < 5 ? hex(tokens[ref], depth + 1) : (v ?? '#000000');
+  };
+  return Object.fromEntries(Object.entries(tokens).map(([k, v]) => [k, hex(v)]));
 }
 
 function luminance(hex: string): number {
@@ -25,8 +35,8 @@ function contrast(a: string, b: string): number {
   return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
 }
 
-const light = block(':root {');
-const dark = { ...light, ...block("[data-theme='dark'] {") };
+const light = resolve(block(':root {'));
+const dark = resolve({ ...block(':root {'), ...block("[data-theme='dark'] {") });
 const ACCENTS = ['vermilion', 'teal', 'indigo', 'ochre', 'plum', 'slate'];
 
 describe('contrast()', () => {
@@ -54,6 +64,14 @@ for (const [name, t] of [['light', light], ['dark', dark]] as const) {
     it('ink labels read on soft (dimmed) fills, and bars stand out from the page (3:1)', () => {
       expect(c('ink', 'soft')).toBeGreaterThanOrEqual(4.5);
       for (const a of ACCENTS) expect(c(a, 'paper'), a).toBeGreaterThanOrEqual(3);
+    });
+    // Figures draw "background" text (rivals, the links of a chain not yet reached) in a
+    // text tone, never faded with opacity: each text tone must read on its own, on the page,
+    // on cards and on the neutral fills a label can sit on.
+    it('every text tone a figure can use reads at 4.5:1 on the page, on cards and on neutral fills', () => {
+      for (const tone of ['ink', 'muted', 'accent-2']) {
+        for (const bg of ['paper', 'paper-raised', 'soft', 'grid']) expect(c(tone, bg), `${tone} text on ${bg}`).toBeGreaterThanOrEqual(4.5);
+      }
     });
     it('the focus ring stands out from the page (3:1)', () => {
       expect(c('focus', 'paper')).toBeGreaterThanOrEqual(3);

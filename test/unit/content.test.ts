@@ -30,6 +30,25 @@ function readChapters(): ChapterFile[] {
 }
 
 const chapters = readChapters();
+
+/** Words a step may have: about what a card holds on one desktop screen beside the figure. */
+const STEP_WORDS = 110;
+
+/**
+ * The words a reader sees in each <Step> of an MDX body: its heading and prose, with
+ * components' markup (<Term>, <Src />, whose marker is a number, not a word) and
+ * Markdown marks removed. A word is a run without spaces that holds a letter or digit.
+ */
+function stepWords(body: string): { id: string; words: number }[] {
+  return [...body.matchAll(/<Step\s+id="([^"]+)"[^>]*>([\s\S]*?)<\/Step>/g)].map((m) => {
+    const text = (m[2] ?? '')
+      .replace(/<Src\b[^>]*\/>/g, ' ')
+      .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
+      .replace(/^#+\s+/gm, '')
+      .replace(/[*_`]/g, '');
+    return { id: m[1] ?? '', words: text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length };
+  });
+}
 const valid = {
   number: 3,
   title: 'T',
@@ -109,6 +128,13 @@ describe('chapters', () => {
         for (const id of cited) expect(isFactId(id), id).toBe(true);
         const section = facts.filter((f) => f.chapter === ch.data['number']).map((f) => f.id);
         for (const id of section) expect(cited, `fact ${id} is never cited`).toContain(id);
+      });
+
+      it('keeps every step to at most 110 words, so its card fits one desktop screen', () => {
+        const long = stepWords(ch.body)
+          .filter((st) => st.words > STEP_WORDS)
+          .map((st) => `${st.id}: ${st.words} words`);
+        expect(long).toEqual([]);
       });
 
       it('formats numbers the way its language does', () => {

@@ -193,3 +193,53 @@ describe('figure folders hold their data and their idea only', () => {
     });
   }
 });
+
+/**
+ * Significant lines of a folder's sources, normalised so the same shape with other names
+ * matches: identifiers, numbers and strings become placeholders; imports, comments, blank
+ * lines and lines of bare punctuation are left out.
+ */
+function shapeLines(folder: string): { file: string; line: number; shape: string }[] {
+  const out: { file: string; line: number; shape: string }[] = [];
+  for (const [file, src] of sourcesOf(folder)) {
+    src.split('\n').forEach((raw, i) => {
+      const line = raw.trim();
+      if (!line || /^(import|export \{|\/\/|\/\*|\*)/.test(line)) return;
+      const shape = line
+        .replace(/(['"`])(?:\\.|(?!\1).)*\1/g, 's')
+        .replace(/\b\d+(\.\d+)?\b/g, '0')
+        .replace(/\b[A-Za-z_$][\w$]*\b/g, (w) => (/^(const|let|return|if|else|for|of|in|function|export|new|case|switch|default|break|continue|true|false|null|undefined|typeof|as)$/.test(w) ? w : 'x'));
+      // Bare punctuation, and declarations of one field or one value (`key: string;`, `x,`),
+      // look alike in any two files; they are not shared code.
+      if (/^[\s{}()[\];,.:x?!=<>+\-*/&|]*$/.test(shape) && shape.replace(/[^x]/g, '').length < 2) return;
+      if (/^(readonly )?x\??: [x\s|\[\]<>,s0.]*[;,]?$/.test(shape) || /^x,?$/.test(shape)) return;
+      out.push({ file, line: i + 1, shape });
+    });
+  }
+  return out;
+}
+
+describe('figure folders share no code', () => {
+  const WINDOW = 6;
+  it(`no block of ${WINDOW} or more lines (same lines, or the same shape with other names) appears in two figure folders`, () => {
+    const seenAt = new Map<string, string>();
+    const bad: string[] = [];
+    for (const folder of figureFolders()) {
+      const lines = shapeLines(folder);
+      const here = new Set<string>();
+      for (let i = 0; i + WINDOW <= lines.length; i++) {
+        const win = lines.slice(i, i + WINDOW);
+        if (new Set(win.map((l) => l.file)).size > 1) continue;
+        const key = win.map((l) => l.shape).join('\n');
+        const where = `${win[0]!.file}:${win[0]!.line}`;
+        const other = seenAt.get(key);
+        if (other && !other.startsWith(`${folder}/`)) bad.push(`${where} repeats ${other}`);
+        if (!here.has(key)) {
+          here.add(key);
+          if (!other) seenAt.set(key, where);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+});

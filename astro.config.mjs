@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { typePipeline } from './src/type/integration.ts';
+import { cspHashes } from './src/build/csp-hashes.ts';
 
 /**
  * SITE is the public origin (used for canonical URLs, hreflang and the sitemap);
@@ -18,12 +19,14 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
-  // Scripts and styles always ship as files: the Content-Security-Policy then needs
-  // no 'unsafe-inline' and no per-page hashes (see public/_headers). All CSS is one
-  // file (cssCodeSplit off): one render-blocking request per page, cached across pages.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // All CSS is one stylesheet (cssCodeSplit off), written into every page's <head>: the
+  // first paint then waits for no request but the page itself. The Content-Security-Policy
+  // allows that one <style> by its hash, written at build (cspHashes, src/build/), never by
+  // 'unsafe-inline'. Scripts still ship as files.
+  build: { format: 'directory', inlineStylesheets: 'always' },
   vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
-  // typePipeline: the web fonts, cut to the built pages' text after the build (src/type/).
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), typePipeline()],
+  // typePipeline: the web fonts, cut to the built pages' text after the build (src/type/);
+  // cspHashes then hashes the pages' final <style> for the policy (src/build/), so it comes last.
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), typePipeline(), cspHashes()],
   devToolbar: { enabled: false },
 });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Performance benchmark (`npm run bench`; not a test). Builds the site into a temp dir,
-// serves it on 127.0.0.1 with the headers of public/_headers and gzip/brotli, then measures
+// serves it on 127.0.0.1 with the headers of its _headers and gzip/brotli, then measures
 //   1. the full build time,
 //   2. per page: HTML / CSS / JS / font / other bytes (gzip for text, fonts as shipped) and requests,
 //   3. Lighthouse 12 (mobile + desktop) for every chapter and one embed page: scores, LCP, CLS, TBT,
@@ -77,11 +77,12 @@ export function floorHtml(html) {
 
 /**
  * The site as a real host serves it (test/support/static-server.ts, the tests' server): the headers
- * of public/_headers, index.html for directories, 404.html, brotli or gzip for text; and every
- * chapter's floor page under FLOOR, with the headers of the chapter itself.
+ * of the build's _headers (public/_headers with the inline style's hash), index.html for
+ * directories, 404.html, brotli or gzip for text; and every chapter's floor page under FLOOR,
+ * with the headers of the chapter itself.
  */
 function serve(dir, port) {
-  const rules = siteHeaderRules();
+  const rules = siteHeaderRules(dir);
   return serveDir(dir, {
     port,
     compress: true,

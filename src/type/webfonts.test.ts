@@ -77,4 +77,21 @@ describe('finishWebFonts()', () => {
       expect(existsSync(join(dir, '_astro', cssName))).toBe(true);
     }
   }, 30_000);
+
+  it('turns the placeholders in a page’s own <style> into url()s of the fonts, absolute under the base', async () => {
+    const inlineDir = mkdtempSync(join(tmpdir(), 'type-inline-'));
+    try {
+      mkdirSync(join(inlineDir, '_astro'));
+      mkdirSync(join(inlineDir, 'de', 'kapitel'), { recursive: true });
+      const style = `<style>@font-face{font-family:Inter;src:local("${placeholderUrl('sans', '/sub/')}")}@font-face{font-family:"Source Serif 4";src:local(${placeholderUrl('serif', '/sub/')})}</style>`;
+      writeFileSync(join(inlineDir, 'de', 'kapitel', 'index.html'), `<html><head>${style}</head><body>Grüße</body></html>`);
+      const report = await finishWebFonts(inlineDir, '/sub/');
+      const html = readFileSync(join(inlineDir, 'de', 'kapitel', 'index.html'), 'utf8');
+      expect(html).not.toContain('__type__');
+      expect(html).not.toContain('local(');
+      for (const family of ['sans', 'serif'] as const) expect(html).toContain(`url(/sub/${report[family].file}) format("woff2")`);
+    } finally {
+      rmSync(inlineDir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

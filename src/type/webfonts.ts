@@ -105,7 +105,8 @@ export type WebFontReport = Record<FamilyKey, { file: string; bytes: number }>;
 /**
  * After the build: cuts the web fonts to the text of every page in `outDir`, writes them to
  * `<outDir>/<assets>/<family>.<hash>.woff2`, and replaces the placeholder URLs in the pages
- * (preloads, absolute with the base) and stylesheets (relative to the stylesheet).
+ * (preloads and the inline stylesheet, absolute with the base) and in stylesheet files
+ * (relative to the stylesheet).
  */
 export async function finishWebFonts(outDir: string, base: string, assets = '_astro'): Promise<WebFontReport> {
   const pages = filesUnder(outDir, '.html');
@@ -138,9 +139,11 @@ export async function finishWebFonts(outDir: string, base: string, assets = '_as
     renameSync(css, next);
     renamed.set(`${root}${relative(outDir, css)}`, `${root}${relative(outDir, next)}`);
   }
+  // Pages: the stylesheet written into their <style> (absolute URL: the page sits anywhere), then preloads.
   for (const page of pages) {
     let html = readFileSync(page, 'utf8');
     const before = html;
+    html = html.replace(localPlaceholder, (_, f: FamilyKey) => `url(${root}${assets}/${urls[f]}) format("woff2")`);
     html = html.replace(placeholder, (_, f: FamilyKey) => `${root}${assets}/${urls[f]}`);
     for (const [from, to] of renamed) html = html.split(from).join(to);
     if (html !== before) writeFileSync(page, html);

@@ -57,7 +57,7 @@ function gzipBytes(page: string): number {
 
 /**
  * The fonts a page can load: every WOFF2 it preloads and every one its stylesheets' @font-face
- * rules name (an upper bound: a face the page never uses is not fetched), as shipped.
+ * rules (inline or linked) name (an upper bound: a face the page never uses is not fetched), as shipped.
  */
 const FONT_BUDGET = 40 * 1024;
 
@@ -65,6 +65,10 @@ function pageFonts(page: string): string[] {
   const html = htmlOf(page);
   const fonts = new Set<string>();
   for (const m of html.matchAll(/<link\b[^>]*rel="preload"[^>]*href="([^"]+\.woff2)"/g)) fonts.add(m[1] ?? '');
+  // The site's stylesheet sits in a <style> of the page (URLs absolute); a standalone page may link one.
+  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)) {
+    for (const u of (m[1] ?? '').matchAll(/url\(\s*["']?([^"')]+\.woff2)["']?\s*\)/g)) fonts.add(new URL(u[1] ?? '', `http://x${page}`).pathname);
+  }
   for (const m of html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)) {
     const href = m[1] ?? '';
     const css = readFileSync(join(dist, href), 'utf8');

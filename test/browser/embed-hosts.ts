@@ -28,7 +28,7 @@ export interface RouteOptions {
 
 /** Routes SITE_ORIGIN and WWW_ORIGIN to `target`, host pages to `pages` (path → [html, headers]). */
 export async function routeWorld(ctx: BrowserContext, opts: RouteOptions, pages: (path: string, q: URLSearchParams) => { html: string; headers?: Record<string, string> } | null): Promise<void> {
-  const rules = siteHeaderRules();
+  const rules = siteHeaderRules(dist);
   for (const origin of [SITE_ORIGIN, WWW_ORIGIN]) {
     await ctx.route(`${origin}/**`, async (route) => {
       const u = new URL(route.request().url());

@@ -59,24 +59,29 @@ async function usageOf(browser: Browser, path: string): Promise<Usage> {
   return usage;
 }
 
-/** The stylesheet a page links (the site has one; a few standalone pages link their own or none). */
-function stylesheetOf(path: string): string {
+/**
+ * The stylesheet a page carries and the URL its url()s are relative to: the site's, written
+ * into a <style> of every page; a few standalone pages (an embed's "moved" notice) link their own.
+ */
+function stylesheetOf(path: string): { css: string; base: string } {
   const html = readFileSync(join(dist, path.endsWith('/') ? `${path}index.html` : path), 'utf8');
-  return /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1] ?? '';
+  const inline = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '').join('\n');
+  if (inline) return { css: inline, base: path };
+  const href = /<link rel="stylesheet" href="([^"]+)"/.exec(html)?.[1] ?? '';
+  return { css: href ? readFileSync(join(dist, href.replace(/^\//, '')), 'utf8') : '', base: href };
 }
 
 /** The site's web font files by family name, from the @font-face rules of its stylesheet. */
 function webFonts(): Map<string, { key: FamilyKey; font: fontkit.Font; file: string }> {
-  const href = stylesheetOf('/');
-  const cssPath = join(dist, href.replace(/^\//, ''));
-  const css = readFileSync(cssPath, 'utf8');
+  const { css, base } = stylesheetOf('/');
   const out = new Map<string, { key: FamilyKey; font: fontkit.Font; file: string }>();
   for (const key of Object.keys(FACES) as FamilyKey[]) {
     const name = FACES[key].name;
     const rule = [...css.matchAll(/@font-face\{([^}]*)\}/g)].map((m) => m[1] ?? '').find((r) => new RegExp(`font-family:"?${name}"?;`).test(r));
-    const file = /url\(([^)]+\.woff2)\)/.exec(rule ?? '')?.[1];
-    if (!file) throw new Error(`no @font-face with a woff2 for ${name} in ${href}`);
-    out.set(name, { key, file, font: fontkit.create(readFileSync(join(cssPath, '..', file))) as fontkit.Font });
+    const src = /url\(([^)]+\.woff2)\)/.exec(rule ?? '')?.[1];
+    if (!src) throw new Error(`no @font-face with a woff2 for ${name} in the stylesheet of /`);
+    const file = new URL(src, `http://site${base}`).pathname;
+    out.set(name, { key, file, font: fontkit.create(readFileSync(join(dist, file))) as fontkit.Font });
   }
   return out;
 }
@@ -90,7 +95,7 @@ function covers(font: fontkit.Font, ch: string): boolean {
 describe('web fonts', () => {
   let browser: Browser;
   // Pages on the site's stylesheet; the few standalone ones (an embed's "moved" notice) bring their own type.
-  const pages = builtPages().filter((p) => stylesheetOf(p) === stylesheetOf('/'));
+  const pages = builtPages().filter((p) => stylesheetOf(p).css === stylesheetOf('/').css);
   const usages = new Map<string, Usage>();
   beforeAll(async () => {
     browser = await launch();

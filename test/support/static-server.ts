@@ -219,7 +219,10 @@ export function headersFor(rules: HeaderRule[], path: string): Record<string, st
   return out;
 }
 
-/** The project's public/_headers, parsed. */
-export function siteHeaderRules(): HeaderRule[] {
-  return parseHeadersFile(readFileSync(join(import.meta.dirname, '../../public/_headers'), 'utf8'));
+/**
+ * The `_headers` of a built site (`dir`, e.g. dist/), parsed: public/_headers as the build
+ * finished it, with the hashes of the pages' inline stylesheet in the policy (src/build/csp-hashes.ts).
+ */
+export function siteHeaderRules(dir: string): HeaderRule[] {
+  return parseHeadersFile(readFileSync(join(dir, '_headers'), 'utf8'));
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,13 +9,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtChapters, builtPages, dist, headersFor, launch, parseTags, serveDir, siteHeaderRules, type StaticServer } from '../support';
 
 /**
- * Security: no inline event handlers, scripts or style attributes in any page; every
- * page gets a Content-Security-Policy from public/_headers that needs no 'unsafe-inline'
- * for scripts, has object-src 'none', base-uri 'self', and frame-ancestors 'self' (story
+ * Security: no inline event handlers, scripts or style attributes in any page, and no <style>
+ * element the page's policy does not name by its hash; every page gets a Content-Security-Policy
+ * from the built _headers (public/_headers with the build's style hashes) that needs no
+ * 'unsafe-inline', has object-src 'none', base-uri 'self', and frame-ancestors 'self' (story
  * pages) or * (embed pages). Then every page is loaded in Chromium under exactly those
  * headers (a small server applies _headers) and must not trigger a single violation.
  */
-const rules = siteHeaderRules();
+const rules = siteHeaderRules(dist);
 const pages = builtPages();
 const isEmbed = (p: string) => p.startsWith('/embed/');
 
@@ -32,35 +34,55 @@ function htmlOf(page: string): string {
   return readFileSync(join(dist, page.endsWith('/') ? `${page}index.html` : page), 'utf8');
 }
 
-/** What a strict CSP would block in a page's markup. */
-function inlineProblems(html: string): string[] {
+/** A CSP hash source for an inline element's text (worked out here, not taken from the build). */
+const sha256Source = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** The style-src sources of the policy _headers gives a page. */
+function styleSources(page: string): string[] {
+  const csp = parseCsp(headersFor(rules, page)['content-security-policy'] ?? '');
+  return csp.get('style-src') ?? csp.get('default-src') ?? [];
+}
+
+/** What a strict CSP would block in a page's markup; `styleSrc`: the policy's style-src sources. */
+function inlineProblems(html: string, styleSrc: string[]): string[] {
   const out: string[] = [];
   for (const tag of parseTags(html)) {
     for (const name of tag.names) if (/^on/.test(name)) out.push(`<${tag.name} ${name}=…> inline event handler`);
     if (tag.names.includes('style')) out.push(`<${tag.name} style="${tag.attrs['style']}"> inline style attribute`);
     for (const [name, value] of Object.entries(tag.attrs)) if (/^\s*javascript:/i.test(value)) out.push(`<${tag.name} ${name}="${value}"> javascript: URL`);
     if (tag.name === 'script' && tag.attrs['src'] === undefined && !/^application\/(ld\+)?json$/i.test(tag.attrs['type'] ?? '') && (tag.text ?? '').trim()) out.push('inline <script>');
-    if (tag.name === 'style') out.push('inline <style> element');
+    if (tag.name === 'style' && !styleSrc.includes(sha256Source(tag.text ?? ''))) out.push(`inline <style> element whose hash ${sha256Source(tag.text ?? '')} the policy does not name`);
   }
   return out;
 }
 
 describe('markup a strict CSP allows', () => {
   it('self-check: inline handlers, scripts, styles and javascript: URLs are found', () => {
-    const found = inlineProblems('<a href="javascript:void 0" onclick="x()">a</a><p style="color:red">p</p><script>alert(1)</script><script type="application/json">{}</script><style>p{}</style><svg onload="x()"></svg>');
+    const found = inlineProblems('<a href="javascript:void 0" onclick="x()">a</a><p style="color:red">p</p><script>alert(1)</script><script type="application/json">{}</script><style>p{}</style><svg onload="x()"></svg>', ["'self'"]);
     expect(found).toHaveLength(6);
+    // A <style> passes only with the hash of its exact text.
+    expect(inlineProblems('<style>p{}</style>', ["'self'", sha256Source('p{}')])).toEqual([]);
+    expect(inlineProblems('<style>p{} </style>', ["'self'", sha256Source('p{}')])).toHaveLength(1);
   });
 
   for (const page of pages) {
-    it(`${page} has no inline event handler, inline script, style attribute or javascript: URL`, () => {
-      expect(inlineProblems(htmlOf(page))).toEqual([]);
+    it(`${page} has no inline event handler, inline script, style attribute, javascript: URL or unhashed <style>`, () => {
+      expect(inlineProblems(htmlOf(page), styleSources(page))).toEqual([]);
     });
   }
 });
 
-describe('the policy in public/_headers', () => {
-  it('Astro copies public/_headers into the build', () => {
-    expect(readFileSync(join(dist, '_headers'), 'utf8')).toBe(readFileSync(join(import.meta.dirname, '../../../public/_headers'), 'utf8'));
+describe('the policy in the built _headers', () => {
+  it('is public/_headers with the hash of every page\'s <style> where it says {inline-style-hashes}', () => {
+    const hashes = new Set<string>();
+    for (const page of pages) for (const tag of parseTags(htmlOf(page))) if (tag.name === 'style') hashes.add(sha256Source(tag.text ?? ''));
+    // The chapters carry the site's stylesheet inline: at least that one hash.
+    expect(hashes.size).toBeGreaterThan(0);
+    const template = readFileSync(join(import.meta.dirname, '../../../public/_headers'), 'utf8');
+    expect(template).toContain("style-src 'self' {inline-style-hashes};");
+    const built = readFileSync(join(dist, '_headers'), 'utf8');
+    expect(built).not.toContain('{inline-style-hashes}');
+    expect(built).toBe(template.split('{inline-style-hashes}').join([...hashes].sort().join(' ')));
   });
 
   for (const page of pages) {
@@ -163,7 +185,7 @@ afterAll(async () => {
   if (selfCheckDir) rmSync(selfCheckDir, { recursive: true, force: true });
 });
 
-describe('in Chromium under the headers of public/_headers', () => {
+describe('in Chromium under the headers of the built _headers', () => {
   it('self-check: a page with an inline script, handler and style attribute reports violations', async () => {
     const ctx = await recordingContext();
     const page = await ctx.newPage();

@@ -9,15 +9,22 @@ import { freePort } from '../../support/free-port';
 import { article, fit, frameOf, HOST_ORIGIN, routeWorld, SITE_ORIGIN } from '../embed-hosts';
 
 /**
- * The headers for real hosts: public/_headers (Netlify / Cloudflare Pages) and
- * deploy/nginx.conf must carry the same policy. Where nginx is installed, `nginx -t`
- * accepts the config and the built site served by it answers every file with exactly
- * the headers _headers gives that path. Without nginx the live part fails when CI is
- * set (.ci/run installs Debian's nginx) and is skipped, with a note, otherwise.
+ * The headers for real hosts: the built _headers (Netlify / Cloudflare Pages) and
+ * deploy/nginx.conf with the build's _nginx.conf (the inline style hashes) must carry the
+ * same policy. Where nginx is installed, `nginx -t` accepts the config and the built site
+ * served by it answers every file with exactly the headers _headers gives that path.
+ * Without nginx the live part fails when CI is set (.ci/run installs Debian's nginx) and
+ * is skipped, with a note, otherwise.
  */
 const root = join(import.meta.dirname, '../../..');
-const confText = readFileSync(join(root, 'deploy/nginx.conf'), 'utf8');
-const rules = siteHeaderRules();
+const deployText = readFileSync(join(root, 'deploy/nginx.conf'), 'utf8');
+/** Where deploy/nginx.conf expects the built site (its `root`). */
+const deployRoot = /^\s*root\s+([^;]+);/m.exec(deployText)?.[1]?.trim() ?? '';
+/** deploy/nginx.conf's include of the build's file, `include <root>/_nginx.conf;`. */
+const INCLUDE = /^include\s+(\S+)\/_nginx\.conf;\s*$/m;
+/** deploy/nginx.conf as nginx reads it next to this build: the include replaced by dist/_nginx.conf. */
+const confText = deployText.replace(INCLUDE, () => readFileSync(join(dist, '_nginx.conf'), 'utf8'));
+const rules = siteHeaderRules(dist);
 /** The headers this policy is about (what a host adds, not what it derives from the file). */
 const POLICY = ['content-security-policy', 'x-frame-options', 'cache-control', 'access-control-allow-origin', 'x-content-type-options', 'referrer-policy', 'permissions-policy', 'cross-origin-opener-policy', 'strict-transport-security'];
 
@@ -37,7 +44,15 @@ function statements(text: string): string[][] {
   return out;
 }
 
-/** Every (header, value) pair nginx.conf can send: add_header values, with map variables expanded to their values. */
+/** Every value `value` can take when each $variable in it is one of its map's values (a variable without a map stays). */
+function expandAll(value: string, maps: Map<string, string[]>, depth = 0): string[] {
+  const m = /\$(\w+)|\$\{(\w+)\}/.exec(value);
+  const name = m?.[1] ?? m?.[2];
+  if (!m || !name || !maps.has(name) || depth > 8) return [value];
+  return (maps.get(name) ?? []).flatMap((v) => expandAll(value.slice(0, m.index) + v + value.slice(m.index + m[0].length), maps, depth + 1));
+}
+
+/** Every (header, value) pair nginx.conf can send: add_header values, with map variables (also inside map values) expanded. */
 function nginxPolicy(text: string): Set<string> {
   const maps = new Map<string, string[]>();
   let inMap: string | null = null;
@@ -58,7 +73,7 @@ function nginxPolicy(text: string): Set<string> {
   for (const [name, value] of adds) {
     const variable = /^\$(\w+)$/.exec(value)?.[1];
     const values = variable ? (maps.get(variable) ?? [`<unknown variable $${variable}>`]) : [value];
-    for (const v of values) if (v !== '') pairs.add(`${name.toLowerCase()}: ${v}`);
+    for (const v of values.flatMap((x) => expandAll(x, maps))) if (v !== '') pairs.add(`${name.toLowerCase()}: ${v}`);
   }
   return pairs;
 }
@@ -87,24 +102,26 @@ function simulateNginx(text: string, uri: string): Record<string, string> {
     if (!map) throw new Error(`nginx.conf: unknown variable $${name}`);
     const input = resolve(map.source);
     const exact = map.entries.find(([k]) => k !== 'default' && !k.startsWith('~') && k === input);
-    if (exact) return exact[1];
+    if (exact) return interpolate(exact[1]);
     for (const [k, v] of map.entries) {
       if (!k.startsWith('~')) continue;
       const re = k.startsWith('~*') ? new RegExp(k.slice(2), 'i') : new RegExp(k.slice(1));
-      if (re.test(input)) return v;
+      if (re.test(input)) return interpolate(v);
     }
-    return map.entries.find(([k]) => k === 'default')?.[1] ?? '';
+    return interpolate(map.entries.find(([k]) => k === 'default')?.[1] ?? '');
   };
+  // A map's value may name other variables; nginx puts their values in.
+  const interpolate = (value: string): string => value.replace(/\$(\w+)|\$\{(\w+)\}/g, (_, a: string | undefined, b: string | undefined) => resolve(a ?? b ?? ''));
   const out: Record<string, string> = {};
   for (const [name, value] of adds) {
-    const v = value.replace(/\$(\w+)|\$\{(\w+)\}/g, (_, a: string | undefined, b: string | undefined) => resolve(a ?? b ?? ''));
+    const v = interpolate(value);
     if (v !== '') out[name.toLowerCase()] = v;
   }
   return out;
 }
 
 /** Files that are host configuration or error pages: not served as themselves. */
-const NOT_SERVED = new Set(['/_headers', '/_redirects', '/404.html', '/embed/de/404.html', '/embed/en/404.html']);
+const NOT_SERVED = new Set(['/_headers', '/_redirects', '/_nginx.conf', '/404.html', '/embed/de/404.html', '/embed/en/404.html']);
 
 /** What _headers sets; Content-Type is left out (nginx takes it from its types, checked live below). */
 function headersPolicy(): Set<string> {
@@ -113,11 +130,22 @@ function headersPolicy(): Set<string> {
   return pairs;
 }
 
-describe('public/_headers and deploy/nginx.conf', () => {
-  it('self-check: the nginx reader expands map variables and sees a changed value', () => {
-    const sample = 'map $uri $x { default "a b"; ~^/e/ ""; }\nserver { location ~ /$ { try_files ${uri}index.html =404; } add_header X-Y $x always; add_header X-Z "q" always; }';
-    expect([...nginxPolicy(sample)].sort()).toEqual(['x-y: a b', 'x-z: q']);
+describe('the built _headers and deploy/nginx.conf', () => {
+  it('self-check: the nginx reader expands map variables, also inside map values, and sees a changed value', () => {
+    const sample = 'map $uri $h { default "h1"; }\nmap $uri $x { default "a $h b"; ~^/e/ ""; }\nserver { location ~ /$ { try_files ${uri}index.html =404; } add_header X-Y $x always; add_header X-Z "q" always; }';
+    expect([...nginxPolicy(sample)].sort()).toEqual(['x-y: a h1 b', 'x-z: q']);
+    expect(simulateNginx(sample, '/q')).toEqual({ 'x-y': 'a h1 b', 'x-z': 'q' });
     expect(nginxPolicy(confText.replace("frame-ancestors *", "frame-ancestors 'self'"))).not.toEqual(nginxPolicy(confText));
+  });
+
+  it("deploy/nginx.conf includes the build's _nginx.conf from the folder it serves, and that file defines the style hashes", () => {
+    expect(INCLUDE.exec(deployText)?.[1]).toBe(deployRoot);
+    const include = readFileSync(join(dist, '_nginx.conf'), 'utf8');
+    const hashes = /map \$uri \$gg_style_hashes \{ default "([^"]*)"; \}/.exec(include)?.[1] ?? '';
+    expect(hashes).toMatch(/^'sha256-[\w+/]+=*'( 'sha256-[\w+/]+=*')*$/);
+    // Both policies that allow pages' styles name them; neither falls back to 'unsafe-inline'.
+    expect(deployText.match(/style-src 'self' \$gg_style_hashes;/g)).toHaveLength(2);
+    for (const kind of ['story', 'embed']) expect(new RegExp(`^\\s*${kind}\\s+"[^"]*"`, 'm').exec(deployText)?.[0], kind).not.toContain("'unsafe-inline'");
   });
 
   it('carry the same headers with the same values', () => {
@@ -171,7 +199,8 @@ const ci = !['', '0', 'false'].includes((process.env['CI'] ?? '').toLowerCase())
 /** A whole nginx.conf around deploy/nginx.conf: root → dist/, listen → 127.0.0.1:port, everything else in a temp dir. */
 function testConfig(tmp: string, port: number): string {
   const mime = ['/etc/nginx/mime.types', '/usr/local/nginx/conf/mime.types'].find((p) => existsSync(p));
-  const site = confText
+  const site = deployText
+    .replace(INCLUDE, `include ${join(dist, '_nginx.conf')};`)
     .replace(/^\s*root\s+[^;]+;/m, `    root ${dist};`)
     .replace(/^\s*listen\s+\[::\][^;]*;\s*$/m, '')
     .replace(/^\s*listen\s+[^;]+;/m, `    listen 127.0.0.1:${port};`);
@@ -266,9 +295,9 @@ describe('deploy/nginx.conf in nginx', () => {
       expect(mismatches, log).toEqual([]);
     });
 
-    it('serves the 404 page with status 404 and the story policy, hides _headers and _redirects, redirects a bare directory', async () => {
+    it('serves the 404 page with status 404 and the story policy, hides _headers, _redirects and _nginx.conf, redirects a bare directory', async () => {
       const notFoundHtml = readFileSync(join(dist, '404.html'), 'utf8');
-      for (const path of ['/no-such-page/', '/no-such-file.js', '/404.html', '/_headers', '/_redirects', '/.git/config']) {
+      for (const path of ['/no-such-page/', '/no-such-file.js', '/404.html', '/_headers', '/_redirects', '/_nginx.conf', '/.git/config']) {
         const res = await fetch(`${origin}${path}`);
         expect(res.status, path).toBe(404);
         expect(await res.text(), path).toBe(notFoundHtml);
@@ -346,8 +375,10 @@ describe('deploy/nginx.conf in nginx', () => {
     });
 
     it('compresses text with gzip and caches hashed assets for a year', async () => {
-      const css = filesIn(dist).find((f) => f.startsWith('/_astro/') && f.endsWith('.css')) ?? '';
-      for (const path of ['/', css]) {
+      // A hashed script (the stylesheet is inside the pages, no file of its own).
+      const asset = filesIn(dist).find((f) => f.startsWith('/_astro/') && f.endsWith('.js')) ?? '';
+      expect(asset).not.toBe('');
+      for (const path of ['/', asset]) {
         const res = await fetch(`${origin}${path}`, { headers: { 'Accept-Encoding': 'gzip' } });
         expect(res.headers.get('content-encoding'), path).toBe('gzip');
         expect(res.headers.get('vary') ?? '', path).toMatch(/Accept-Encoding/i);
@@ -355,7 +386,7 @@ describe('deploy/nginx.conf in nginx', () => {
       // fetch() decodes transparently; read the raw bytes through node's http to be sure they are gzip.
       const { request } = await import('node:http');
       const raw = await new Promise<Buffer>((resolve, reject) => {
-        request(`${origin}${css}`, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+        request(`${origin}${asset}`, { headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
           res.on('end', () => resolve(Buffer.concat(chunks)));
@@ -363,8 +394,8 @@ describe('deploy/nginx.conf in nginx', () => {
           .on('error', reject)
           .end();
       });
-      expect(gunzipSync(raw).toString('utf8')).toBe(readFileSync(join(dist, css), 'utf8'));
-      const res = await fetch(`${origin}${css}`);
+      expect(gunzipSync(raw).toString('utf8')).toBe(readFileSync(join(dist, asset), 'utf8'));
+      const res = await fetch(`${origin}${asset}`);
       expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
       expect((await fetch(`${origin}/`)).headers.get('cache-control')).toBe('no-cache');
     });

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtChapters, builtPages, launch, url } from './support';
 
-/** Every page at 320 px: no sideways scrolling; and no request ever leaves the site. Then the reading details: the 404 page by language, figure text size, the phone contents list, the data table toggle, glossary popovers. */
+/** Every page at 320 px: no sideways scrolling; and no request ever leaves the site. Then the reading details: the 404 page by language, figure text size on phones and desktops, the pinned panel's size and which drawing it shows, the figure's share of its column, source markers and the source line, the phone contents list, the data table toggle, glossary popovers. */
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
@@ -55,28 +55,157 @@ describe('reading details', () => {
     }
   });
 
-  it('figure text is at least 12 CSS px at 1280 px, in every state of every chapter', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' })).newPage();
-    const small: string[] = [];
+  // Phones (the pinned top panel) and a desktop (pinned beside the text): the figure's
+  // smallest text, as drawn on screen (font size × the SVG's scale), in every state.
+  for (const [width, height] of [[320, 568], [375, 667], [375, 740], [1280, 800]] as const) {
+    it(`figure text is at least 12 CSS px at ${width}×${height}, in every state of every chapter`, async () => {
+      const page = await (await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' })).newPage();
+      const small: string[] = [];
+      for (const c of chapters) {
+        await page.goto(url(c.path));
+        await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
+        for (const st of c.steps) {
+          const min = await page.evaluate(async (state) => {
+            const stage = document.querySelector('figure-stage') as HTMLElement;
+            stage.setAttribute('data-instant', '');
+            stage.setAttribute('data-step', state);
+            while (stage.getAttribute('data-shown') !== state) await new Promise((r) => requestAnimationFrame(r));
+            const svg = [...stage.querySelectorAll<SVGSVGElement>('svg[data-layout]')].find((s) => s.getBoundingClientRect().width > 0);
+            const sizes = [...(svg?.querySelectorAll<SVGTextElement>('text') ?? [])]
+              .filter((t) => Number(t.getAttribute('opacity') ?? 1) > 0.05 && t.textContent?.trim())
+              .map((t) => parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0));
+            return Math.min(...sizes);
+          }, st);
+          if (min < 12) small.push(`${c.path}#${st}: ${min.toFixed(1)} px`);
+        }
+      }
+      expect(small).toEqual([]);
+      await page.context().close();
+    });
+  }
+
+  /** The pinned figure's boxes once a step is active: panel, frame, drawing, and which drawing shows. */
+  async function pinned(width: number, height: number, path: string) {
+    const page = await (await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' })).newPage();
+    await page.goto(url(path));
+    await page.waitForFunction(() => document.querySelector('[data-scrolly-ready]') !== null && document.querySelector('figure-stage')?.hasAttribute('data-shown'));
+    await page.evaluate(() => document.querySelectorAll('.step')[1]?.scrollIntoView({ block: 'center', behavior: 'instant' }));
+    // Pinned once the graphic column sits at the top of the screen.
+    await page.waitForFunction(() => Math.abs(document.querySelector('.scrolly__graphic')?.getBoundingClientRect().top ?? 99) < 1);
+    const m = await page.evaluate(() => {
+      const box = (el: Element | null | undefined) => el?.getBoundingClientRect().toJSON() as DOMRect;
+      const svgs = [...document.querySelectorAll<SVGSVGElement>('.scrolly__graphic svg[data-layout]')];
+      const svg = svgs.find((s) => s.getBoundingClientRect().width > 0);
+      return {
+        layout: getComputedStyle(document.querySelector('.scrolly') as Element).getPropertyValue('--scrolly-layout').trim(),
+        graphic: box(document.querySelector('.scrolly__graphic')),
+        frame: box(document.querySelector('.scrolly__graphic .fig-frame')),
+        svg: box(svg),
+        shown: svgs.filter((s) => s.getBoundingClientRect().width > 0).map((s) => s.dataset['layout']),
+        vh: innerHeight,
+      };
+    });
+    await page.context().close();
+    return m;
+  }
+
+  for (const [width, height, most] of [[320, 568, 0.45], [360, 640, 0.4], [375, 667, 0.4], [375, 740, 0.4], [390, 844, 0.4], [412, 915, 0.4]] as const) {
+    it(`at ${width}×${height} the pinned panel takes at most ${most * 100} % of the screen and its drawing box is at least 288×200 px`, async () => {
+      const m = await pinned(width, height, ch?.path ?? '/');
+      expect(m.layout).toBe('top');
+      expect(m.graphic.height / m.vh).toBeLessThanOrEqual(most + 0.001);
+      // The narrow drawing is 288 × 200 units: a box this big never scales it below 1.
+      expect(m.shown).toEqual(['narrow']);
+      expect(m.svg.width).toBeGreaterThanOrEqual(288);
+      expect(m.svg.height).toBeGreaterThanOrEqual(200 - 0.5);
+    });
+  }
+
+  it('a tablet held upright (768×1024) pins the figure on top and shows the narrow drawing, the wide one at width 0', async () => {
+    const m = await pinned(768, 1024, ch?.path ?? '/');
+    expect(m.layout).toBe('top');
+    expect(m.shown).toEqual(['narrow']);
+  });
+
+  for (const [width, height] of [[1280, 800], [1440, 900]] as const) {
+    it(`at ${width}×${height} the figure fills at least 70 % of its pinned column, in every chapter`, async () => {
+      const shares: string[] = [];
+      for (const c of chapters) {
+        const m = await pinned(width, height, c.path);
+        expect(m.layout, c.path).toBe('side');
+        expect(m.shown, c.path).toEqual(['wide']);
+        const share = (m.frame.width * m.frame.height) / (m.graphic.width * m.graphic.height);
+        if (share < 0.7) shares.push(`${c.path}: ${Math.round(share * 100)} %`);
+      }
+      expect(shares).toEqual([]);
+    });
+  }
+
+  it('source markers are numbered in order of first citation, each names its source and leads to its numbered entry', async () => {
+    const page = await (await browser.newContext()).newPage();
+    const problems: string[] = [];
+    for (const c of chapters) {
+      await page.goto(url(c.path));
+      const markers = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLAnchorElement>('.scrolly sup.src > a')].map((a) => {
+          const target = document.getElementById(decodeURIComponent(a.hash.slice(1)));
+          const list = target?.parentElement;
+          return {
+            text: a.textContent?.trim() ?? '',
+            hash: a.hash,
+            name: a.getAttribute('aria-label') ?? '',
+            targetTag: target?.localName ?? '',
+            // The entry's number as the list shows it (an <ol> counts from 1).
+            entry: list?.localName === 'ol' ? [...list.children].indexOf(target as Element) + 1 : 0,
+            kind: target?.querySelector('[data-kind]')?.getAttribute('data-kind') ?? '',
+            kindLabel: target?.querySelector('[data-kind]')?.textContent?.trim() ?? '',
+          };
+        }),
+      );
+      if (markers.length === 0) problems.push(`${c.path}: no markers`);
+      const numbers = new Map<string, number>();
+      for (const m of markers) {
+        const n = Number(m.text);
+        const expected = numbers.get(m.hash) ?? numbers.size + 1;
+        numbers.set(m.hash, expected);
+        if (n !== expected) problems.push(`${c.path} ${m.hash}: numbered ${m.text}, expected ${expected}`);
+        if (m.targetTag !== 'li' || m.entry !== n) problems.push(`${c.path} ${m.hash}: leads to ${m.targetTag || 'nothing'} number ${m.entry}, not entry ${n}`);
+        if (!new RegExp(`^(Quelle|Source) ${n}: \\S`).test(m.name)) problems.push(`${c.path} ${m.hash}: accessible name "${m.name}"`);
+        if (m.kind && m.kind !== 'article' && !m.name.includes(`(${m.kindLabel})`)) problems.push(`${c.path} ${m.hash}: name does not say "${m.kindLabel}"`);
+      }
+    }
+    expect(problems).toEqual([]);
+    // Keyboard focus shows on the marker.
+    await page.goto(url(ch?.path ?? '/'));
+    await page.keyboard.press('Tab');
+    await page.locator('.scrolly sup.src > a').first().focus();
+    const ring = await page.locator('.scrolly sup.src > a').first().evaluate((a) => ({ visible: a.matches(':focus-visible'), style: getComputedStyle(a).outlineStyle, width: parseFloat(getComputedStyle(a).outlineWidth) }));
+    expect(ring.visible).toBe(true);
+    expect(ring.style).not.toBe('none');
+    expect(ring.width).toBeGreaterThanOrEqual(2);
+    await page.context().close();
+  });
+
+  it('the source line names the sources of the state shown: one line visible, the one for that state', async () => {
+    const page = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage();
+    const wrong: string[] = [];
     for (const c of chapters) {
       await page.goto(url(c.path));
       await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
-      for (const st of c.steps) {
-        const min = await page.evaluate(async (state) => {
+      // Every state has exactly one line.
+      const lines = await page.locator('.scrolly [data-source-states]').evaluateAll((els) => els.map((e) => e.getAttribute('data-source-states')?.split(' ') ?? []));
+      for (const st of c.steps) if (lines.filter((l) => l.includes(st)).length !== 1) wrong.push(`${c.path}: ${st} is on ${lines.filter((l) => l.includes(st)).length} lines`);
+      for (const st of [...c.steps].reverse()) {
+        const visible = await page.evaluate(async (state) => {
           const stage = document.querySelector('figure-stage') as HTMLElement;
-          stage.setAttribute('data-instant', '');
           stage.setAttribute('data-step', state);
           while (stage.getAttribute('data-shown') !== state) await new Promise((r) => requestAnimationFrame(r));
-          const svg = [...stage.querySelectorAll<SVGSVGElement>('svg[data-layout]')].find((s) => s.getBoundingClientRect().width > 0);
-          const sizes = [...(svg?.querySelectorAll<SVGTextElement>('text') ?? [])]
-            .filter((t) => Number(t.getAttribute('opacity') ?? 1) > 0.05 && t.textContent?.trim())
-            .map((t) => parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0));
-          return Math.min(...sizes);
+          return [...document.querySelectorAll<HTMLElement>('.scrolly [data-source-states]')].filter((e) => e.getClientRects().length > 0).map((e) => e.dataset['sourceStates'] ?? '');
         }, st);
-        if (min < 12) small.push(`${c.path}#${st}: ${min.toFixed(1)} px`);
+        if (visible.length !== 1 || !visible[0]?.split(' ').includes(st)) wrong.push(`${c.path}#${st}: visible lines ${JSON.stringify(visible)}`);
       }
     }
-    expect(small).toEqual([]);
+    expect(wrong).toEqual([]);
     await page.context().close();
   });
 

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
+import { readPng } from '../support/parsers';
 import { builtChapters, builtPages, dist, parseTags, type Tag } from './support';
 
 /**
@@ -52,10 +53,10 @@ function metas(tags: Tag[]): Map<string, string[]> {
   return out;
 }
 
-/** Width and height of a PNG file, from its IHDR chunk. */
+/** Width and height of a PNG file, decoded with pngjs. */
 function pngSize(file: string): [number, number] {
-  const b = readFileSync(file);
-  return [b.readUInt32BE(16), b.readUInt32BE(20)];
+  const png = readPng(readFileSync(file));
+  return [png.width, png.height];
 }
 
 /** Everything wrong with one page's metadata, one line per problem (an empty list is a pass). */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { elementsOf, readXml } from '../support/parsers';
 import { builtChapters, launch, url } from './support';
 
 /**
@@ -32,11 +33,13 @@ interface Page {
 function readPdf(file: string): Page[] {
   const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).split('\f');
-  return [...html.matchAll(/<page width="[\d.]+" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map((m, i) => ({
-    height: Number(m[1]),
-    bottom: Math.max(0, ...[...(m[2] ?? '').matchAll(/yMax="([\d.]+)"/g)].map((w) => Number(w[1]))),
-    text: text[i] ?? '',
-  }));
+  return elementsOf(readXml(html))
+    .filter((el) => el.name === 'page')
+    .map((page, i) => ({
+      height: Number(page.attrs['height']),
+      bottom: Math.max(0, ...elementsOf(page).filter((el) => el.name === 'word').map((w) => Number(w.attrs['yMax']))),
+      text: text[i] ?? '',
+    }));
 }
 
 /** Text compared without spaces and hyphens: pdftotext joins a word hyphenated at a line end. */

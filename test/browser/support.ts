@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { inject } from 'vitest';
+import { elementsOf, readXml } from '../support/parsers';
 import { filesIn, pagesIn } from '../support/static-server';
 
 /** The built site, as the tests read it. */
@@ -283,7 +284,13 @@ export function linkProblems({ dir, base, site }: LinkCheckOptions): string[] {
       for (const m of css.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)/g)) check(`${base}${file.slice(1)}`, 'url()', m[1] ?? '');
     } else if (file.endsWith('.xml')) {
       const xml = readFileSync(join(dir, file), 'utf8');
-      for (const m of xml.matchAll(/<loc>([^<]+)<\/loc>/g)) check(`${base}${file.slice(1)}`, '<loc>', decodeEntities(m[1] ?? ''));
+      let locs: string[] = [];
+      try {
+        locs = elementsOf(readXml(xml)).filter((el) => el.name === 'loc').map((el) => el.text.trim());
+      } catch (e) {
+        problems.push(`${base}${file.slice(1)}: ${(e as Error).message}`);
+      }
+      for (const loc of locs) check(`${base}${file.slice(1)}`, '<loc>', loc);
     } else if (file === '/robots.txt') {
       const txt = readFileSync(join(dir, file), 'utf8');
       for (const m of txt.matchAll(/^\s*Sitemap:\s*(\S+)/gim)) check(`${base}robots.txt`, 'Sitemap:', m[1] ?? '');

@@ -1,8 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { inflateSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
-import extractChunks from 'png-chunks-extract';
 import { describe, expect, it } from 'vitest';
 import { fact } from '../../src/data/facts';
 import {
@@ -29,6 +26,7 @@ import { LANGS } from '../../src/i18n/lang';
 import { t } from '../../src/i18n/t';
 import { figureXlsx } from '../../src/export/xlsx';
 import { picture } from '../../src/export/picture';
+import { elementsOf, pngText, readCsv, readPng, readXml, type Png, type XmlElement } from '../support/parsers';
 
 /**
  * Downloads and previews for every registered figure in every language, checked
@@ -40,192 +38,7 @@ import { picture } from '../../src/export/picture';
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
 
-// ---- tiny, strict helpers (no packages) ----
-
-/** RFC 4180 parser: quoted fields may hold commas, doubled quotes and line breaks; records end in CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-      } else if (c === '"') {
-        quoted = false;
-        i++;
-        if (i < text.length && !',\r'.includes(text[i] as string)) throw new Error(`CSV: text after closing quote at ${i}`);
-      } else {
-        field += c;
-        i++;
-      }
-    } else if (c === '"') {
-      if (field !== '') throw new Error(`CSV: quote inside an unquoted field at ${i}`);
-      quoted = true;
-      i++;
-    } else if (c === ',') {
-      row.push(field);
-      field = '';
-      i++;
-    } else if (c === '\r') {
-      if (text[i + 1] !== '\n') throw new Error(`CSV: CR without LF at ${i}`);
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 2;
-    } else if (c === '\n') {
-      throw new Error(`CSV: bare LF at ${i} (records must end in CRLF)`);
-    } else {
-      field += c;
-      i++;
-    }
-  }
-  if (quoted) throw new Error('CSV: unterminated quoted field');
-  if (field !== '' || row.length) throw new Error('CSV: last record lacks its CRLF');
-  return rows;
-}
-
-const ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
-
-/**
- * Strict well-formedness scan: one root, balanced and properly nested tags,
- * quoted unique attributes, no raw "<" in attribute values, no bare "&" anywhere.
- * Returns the element names in document order.
- */
-function checkXml(s: string): string[] {
-  const stack: string[] = [];
-  const names: string[] = [];
-  let roots = 0;
-  let i = 0;
-  while (i < s.length) {
-    const lt = s.indexOf('<', i);
-    const text = lt < 0 ? s.slice(i) : s.slice(i, lt);
-    if (!stack.length && text.trim()) throw new Error(`XML: text outside the root: ${text.slice(0, 40)}`);
-    if (ENTITY.test(text)) throw new Error(`XML: bare "&" in text: ${text.slice(0, 60)}`);
-    if (lt < 0) break;
-    if (s.startsWith('<!--', lt)) {
-      const end = s.indexOf('-->', lt);
-      if (end < 0) throw new Error('XML: unclosed comment');
-      i = end + 3;
-      continue;
-    }
-    let j = lt + 1;
-    let quote = '';
-    for (; j < s.length; j++) {
-      const c = s[j] as string;
-      if (quote) {
-        if (c === quote) quote = '';
-        else if (c === '<') throw new Error(`XML: "<" inside an attribute value at ${j}`);
-      } else if (c === '"' || c === "'") quote = c;
-      else if (c === '>') break;
-      else if (c === '<') throw new Error(`XML: "<" inside a tag at ${j}`);
-    }
-    if (j >= s.length) throw new Error('XML: unclosed tag');
-    const tag = s.slice(lt + 1, j);
-    i = j + 1;
-    if (tag.startsWith('/')) {
-      const name = tag.slice(1).trim();
-      const open = stack.pop();
-      if (open !== name) throw new Error(`XML: </${name}> closes <${open ?? 'nothing'}>`);
-      continue;
-    }
-    const selfClosing = tag.endsWith('/');
-    const body = selfClosing ? tag.slice(0, -1) : tag;
-    const name = /^[A-Za-z_][\w.:-]*/.exec(body)?.[0];
-    if (!name) throw new Error(`XML: bad tag <${tag.slice(0, 30)}>`);
-    const attrs = body.slice(name.length);
-    const seen = new Set<string>();
-    const attrRe = /\s+([A-Za-z_:][\w.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/y;
-    let pos = 0;
-    while (pos < attrs.length) {
-      attrRe.lastIndex = pos;
-      const m = attrRe.exec(attrs);
-      if (!m) {
-        if (attrs.slice(pos).trim() === '') break;
-        throw new Error(`XML: bad attribute syntax in <${name}>: ${attrs.slice(pos, pos + 40)}`);
-      }
-      const attr = m[1] as string;
-      if (seen.has(attr)) throw new Error(`XML: duplicate attribute ${attr} in <${name}>`);
-      seen.add(attr);
-      if (ENTITY.test(m[2] ?? m[3] ?? '')) throw new Error(`XML: bare "&" in ${attr}`);
-      pos = attrRe.lastIndex;
-    }
-    if (!stack.length && roots++ > 0) throw new Error('XML: more than one root element');
-    names.push(name);
-    if (!selfClosing) stack.push(name);
-  }
-  if (stack.length) throw new Error(`XML: unclosed <${stack.join('>, <')}>`);
-  return names;
-}
-
-interface Png {
-  width: number;
-  height: number;
-  /** RGBA, 8 bit per channel. */
-  pixel(x: number, y: number): [number, number, number, number];
-}
-
-/** Decodes an 8-bit RGB/RGBA, non-interlaced PNG (what resvg writes). */
-function decodePng(bytes: Uint8Array): Png {
-  const sig = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (!sig.every((b, k) => bytes[k] === b)) throw new Error('PNG: bad signature');
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let pos = 8;
-  let width = 0;
-  let height = 0;
-  let channels = 0;
-  const idat: Uint8Array[] = [];
-  while (pos < bytes.length) {
-    const len = view.getUint32(pos);
-    const type = String.fromCharCode(...bytes.subarray(pos + 4, pos + 8));
-    const data = bytes.subarray(pos + 8, pos + 8 + len);
-    if (type === 'IHDR') {
-      width = view.getUint32(pos + 8);
-      height = view.getUint32(pos + 12);
-      const depth = data[8];
-      const colour = data[9];
-      if (depth !== 8 || (colour !== 6 && colour !== 2) || data[12] !== 0) throw new Error('PNG: unsupported format');
-      channels = colour === 6 ? 4 : 3;
-    }
-    if (type === 'IDAT') idat.push(data);
-    pos += 12 + len;
-  }
-  const raw = inflateSync(Buffer.concat(idat));
-  const stride = width * channels;
-  const out = new Uint8Array(stride * height);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)] as number;
-    for (let x = 0; x < stride; x++) {
-      const v = raw[y * (stride + 1) + 1 + x] as number;
-      const a = x >= channels ? (out[y * stride + x - channels] as number) : 0;
-      const b = y > 0 ? (out[(y - 1) * stride + x] as number) : 0;
-      const c = x >= channels && y > 0 ? (out[(y - 1) * stride + x - channels] as number) : 0;
-      let pred = 0;
-      if (filter === 1) pred = a;
-      else if (filter === 2) pred = b;
-      else if (filter === 3) pred = (a + b) >> 1;
-      else if (filter === 4) {
-        const p = a + b - c;
-        const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
-        pred = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      }
-      out[y * stride + x] = (v + pred) & 0xff;
-    }
-  }
-  return {
-    width,
-    height,
-    pixel(x, y) {
-      const o = y * stride + x * channels;
-      return [out[o] as number, out[o + 1] as number, out[o + 2] as number, channels === 4 ? (out[o + 3] as number) : 255];
-    },
-  };
-}
+// ---- reading the files (test/support/parsers.ts: csv-parse, saxes, pngjs) ----
 
 function rgb(hex: string): [number, number, number] {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
@@ -248,53 +61,59 @@ function inkShare(png: Png, y0: number, y1: number, bg: readonly number[]): numb
   return all ? ink / all : 0;
 }
 
+/** An attribute of the document's root element. */
 function rootAttr(svg: string, name: string): string | undefined {
-  const root = /<svg\b[^>]*>/.exec(svg)?.[0] ?? '';
-  return new RegExp(`\\s${name}="([^"]*)"`).exec(root)?.[1];
+  return readXml(svg).attrs[name];
 }
 
-/** XML text with the five predefined entities decoded. */
-function unescapeXml(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
-}
-
-/** All text of the document's <text> elements, unescaped and joined by spaces. */
+/** All text of the document's <text> elements, joined by spaces. */
 function allText(svg: string): string {
-  return [...svg.matchAll(/<text\b[^>]*>([^<]*)<\/text>/g)].map((m) => unescapeXml(m[1] as string)).join(' ');
+  return elementsOf(readXml(svg))
+    .filter((el) => el.name === 'text')
+    .map((el) => el.text)
+    .join(' ');
 }
+
+const MARKS = new Set(['rect', 'line', 'text', 'circle', 'path']);
 
 /** The keys of the marks drawn in a document, with their opacity attribute if any. */
 function drawnKeys(svg: string): Map<string, string | undefined> {
   const out = new Map<string, string | undefined>();
-  for (const m of svg.matchAll(/<(?:rect|line|text|circle|path)\b([^>]*)>/g)) {
-    const attrs = m[1] as string;
-    const key = /\sdata-key="([^"]*)"/.exec(attrs)?.[1];
-    if (key !== undefined) out.set(key, /\sopacity="([^"]*)"/.exec(attrs)?.[1]);
+  for (const el of elementsOf(readXml(svg))) {
+    const key = el.attrs['data-key'];
+    if (MARKS.has(el.name) && key !== undefined) out.set(key, el.attrs['opacity']);
   }
   return out;
 }
 
-describe('the checkers used below reject broken input', () => {
-  it('checkXml() rejects unbalanced tags, bare ampersands, duplicate attributes and two roots', () => {
-    expect(checkXml('<svg a="1"><g><text>a &amp; b</text></g><rect/></svg>')).toEqual(['svg', 'g', 'text', 'rect']);
-    expect(() => checkXml('<svg><g></svg>')).toThrow();
-    expect(() => checkXml('<svg><text>a & b</text></svg>')).toThrow();
-    expect(() => checkXml('<svg a="1" a="2"/>')).toThrow();
-    expect(() => checkXml('<svg/><svg/>')).toThrow();
-    expect(() => checkXml('<svg title="a<b"/>')).toThrow();
-    expect(() => checkXml('<svg><text>x</svg>')).toThrow();
+/** The frame's <text> elements: those outside the nested figure <svg> (the one without a role). */
+function frameTexts(root: XmlElement): XmlElement[] {
+  return elementsOf(root, (el) => el !== root && el.name === 'svg' && !('role' in el.attrs)).filter((el) => el.name === 'text');
+}
+
+describe('the readers used below reject broken input', () => {
+  it('readXml() rejects unbalanced tags, bare ampersands, duplicate attributes and two roots', () => {
+    expect(elementsOf(readXml('<svg a="1"><g><text>a &amp; b</text></g><rect/></svg>')).map((el) => el.name)).toEqual(['svg', 'g', 'text', 'rect']);
+    expect(readXml('<svg><text>a &amp; b</text></svg>').children[0]?.text).toBe('a & b');
+    expect(() => readXml('<svg><g></svg>')).toThrow();
+    expect(() => readXml('<svg><text>a & b</text></svg>')).toThrow();
+    expect(() => readXml('<svg a="1" a="2"/>')).toThrow();
+    expect(() => readXml('<svg/><svg/>')).toThrow();
+    expect(() => readXml('<svg title="a<b"/>')).toThrow();
+    expect(() => readXml('<svg><text>x</svg>')).toThrow();
   });
 
-  it('parseCsv() rejects bare LF, stray quotes and a missing final CRLF', () => {
-    expect(parseCsv('a,"b,c"\r\n')).toEqual([['a', 'b,c']]);
-    expect(() => parseCsv('a,b\n')).toThrow();
-    expect(() => parseCsv('a,b"c\r\n')).toThrow();
-    expect(() => parseCsv('a,"b"c\r\n')).toThrow();
-    expect(() => parseCsv('a,b')).toThrow();
+  it('readCsv() rejects bare LF, stray quotes and a missing final CRLF', () => {
+    expect(readCsv('a,"b,c"\r\n')).toEqual([['a', 'b,c']]);
+    expect(() => readCsv('a,b\n')).toThrow();
+    expect(() => readCsv('a,b\nc,d\r\n')).toThrow();
+    expect(() => readCsv('a,b"c\r\n')).toThrow();
+    expect(() => readCsv('a,"b"c\r\n')).toThrow();
+    expect(() => readCsv('a,b')).toThrow();
   });
 
-  it('decodePng() refuses what is not a PNG', () => {
-    expect(() => decodePng(new Uint8Array(64))).toThrow(/signature/);
+  it('readPng() refuses what is not a PNG', () => {
+    expect(() => readPng(new Uint8Array(64))).toThrow();
   });
 });
 
@@ -369,7 +188,7 @@ describe('csvCell() and toCsv()', () => {
       ['"quotes, commas"', 1.5],
       ['line\r\nbreak', null],
     ];
-    expect(parseCsv(toCsv(rows))).toEqual([
+    expect(readCsv(toCsv(rows))).toEqual([
       ['label', 'raw'],
       ["'=cmd|' /C calc'!A0", '-42'],
       ['"quotes, commas"', '1.5'],
@@ -411,40 +230,17 @@ const defused = (s: string) => (['=', '+', '-', '@', '\t', '\r'].includes(s.char
 const HEADER = ['figure', 'fact_id', 'label', 'value', 'raw', 'unit', 'kind', 'source', 'source_url', 'credit', 'licence', 'url'];
 const STORY = `${SITE}/story/`;
 
-/** The text chunks of a PNG (tEXt and iTXt, iTXt inflated when compressed), read with png-chunks-extract. */
-function pngTextChunks(bytes: Uint8Array): Record<string, string> {
-  const out: Record<string, string> = {};
-  const dec = new TextDecoder();
-  for (const { name, data } of extractChunks(bytes)) {
-    if (name === 'tEXt') {
-      const z = data.indexOf(0);
-      out[new TextDecoder('latin1').decode(data.subarray(0, z))] = new TextDecoder('latin1').decode(data.subarray(z + 1));
-    } else if (name === 'iTXt') {
-      const z = data.indexOf(0);
-      const keyword = dec.decode(data.subarray(0, z));
-      const compressed = data[z + 1] === 1;
-      const lang = data.indexOf(0, z + 3);
-      const translated = data.indexOf(0, lang + 1);
-      const text = data.subarray(translated + 1);
-      out[keyword] = dec.decode(compressed ? inflateSync(text) : text);
-    }
-  }
-  return out;
-}
-
 describe.each(Object.values(figures).flatMap((fig) => LANGS.map((lang) => ({ fig, lang, name: `${fig.id} (${lang})` }))))('downloads of $name', ({ fig, lang }) => {
   const tones = tonePalette(fig.accent);
   const credit = t(lang, 'credit.graphic', { site: t(lang, 'site.name') });
 
-  it('CSV: UTF-8 with BOM, the language’s delimiter and decimal mark, one record per row with source, source URL, credit, licence and story URL (papaparse)', () => {
+  it('CSV: UTF-8 with BOM, the language’s delimiter and decimal mark, one record per row with source, source URL, credit, licence and story URL (csv-parse)', () => {
     const table = fig.table(lang);
     const text = figureCsv(fig, lang, STORY);
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const parsed = Papa.parse<string[]>(text.slice(1), { delimiter: '', newline: '\r\n', skipEmptyLines: true });
-    expect(parsed.errors).toEqual([]);
-    // German Excel splits on ";" and reads "2,3" as a number; English Excel on "," and "2.3".
-    expect(parsed.meta.delimiter).toBe(lang === 'de' ? ';' : ',');
-    const rows = parsed.data;
+    // German Excel splits on ";" and reads "2,3" as a number; English Excel on "," and "2.3". Read with the
+    // other delimiter, the header would be one field.
+    const rows = readCsv(text.slice(1), { delimiter: lang === 'de' ? ';' : ',' });
     expect(rows[0]).toEqual(HEADER);
     expect(rows).toHaveLength(table.length + 1);
     rows.slice(1).forEach((r, k) => {
@@ -506,7 +302,7 @@ describe.each(Object.values(figures).flatMap((fig) => LANGS.map((lang) => ({ fig
   it('SVG and PNG of every state carry title, credit, licence and the story URL (SVG <metadata>, PNG iTXt chunks)', () => {
     for (const state of fig.states) {
       const svg = picture({ figure: fig, lang, state, kind: 'svg', url: STORY }) as string;
-      expect(checkXml(svg)).toContain('metadata');
+      expect(elementsOf(readXml(svg)).map((el) => el.name)).toContain('metadata');
       const meta = /<metadata>([\s\S]*?)<\/metadata>/.exec(svg)?.[1] ?? '';
       expect(meta).toContain(`<dc:title>${escapeXml(fig.title(lang))}</dc:title>`);
       expect(meta).toContain(`<dc:creator>${escapeXml(credit)}</dc:creator>`);
@@ -515,7 +311,7 @@ describe.each(Object.values(figures).flatMap((fig) => LANGS.map((lang) => ({ fig
       expect(meta).toContain(`<dc:description>${escapeXml(fig.alt(state, lang))}</dc:description>`);
     }
     const png = picture({ figure: fig, lang, state: fig.states[0] ?? SUMMARY, kind: 'png', url: STORY }) as Uint8Array;
-    const text = pngTextChunks(png);
+    const text = pngText(png);
     expect(text['Title']).toBe(fig.title(lang));
     expect(text['Author']).toBe(credit);
     expect(text['Copyright']).toContain('CC BY 4.0');
@@ -523,13 +319,12 @@ describe.each(Object.values(figures).flatMap((fig) => LANGS.map((lang) => ({ fig
     expect(text['URL']).toBe(STORY);
     expect(text['Description']).toBe(fig.alt(fig.states[0] ?? SUMMARY, lang));
     // Still a valid PNG of the same picture: the chunks add text, not pixels.
-    expect(decodePng(png).width).toBe(decodePng(figurePng({ figure: fig, lang, state: fig.states[0] ?? SUMMARY })).width);
+    expect(readPng(png).width).toBe(readPng(figurePng({ figure: fig, lang, state: fig.states[0] ?? SUMMARY })).width);
   }, 60_000);
 
   it('SVG is well-formed, sized, titled, described and credited', () => {
     const svg = standaloneSvg({ figure: fig, lang });
-    const names = checkXml(svg);
-    expect(names[0]).toBe('svg');
+    expect(readXml(svg).name).toBe('svg');
     const width = Number(rootAttr(svg, 'width'));
     const height = Number(rootAttr(svg, 'height'));
     expect(width).toBeGreaterThan(fig.layouts.wide.width);
@@ -552,18 +347,14 @@ describe.each(Object.values(figures).flatMap((fig) => LANGS.map((lang) => ({ fig
       const svg = standaloneSvg({ figure: fig, lang, layout });
       const width = Number(rootAttr(svg, 'width'));
       const height = Number(rootAttr(svg, 'height'));
-      // Frame text: the <text> elements outside the nested figure <svg>.
-      const frame = svg.replace(/<svg\b(?![^>]*role=)[\s\S]*?<\/svg>/, '');
-      const lines = [...frame.matchAll(/<text\b([^>]*)>([^<]*)<\/text>/g)];
+      const lines = frameTexts(readXml(svg));
       expect(lines.length).toBeGreaterThanOrEqual(3);
-      for (const [, attrs, content] of lines) {
-        const num = (name: string) => Number(new RegExp(`\\s${name}="([\\d.]+)"`).exec(attrs as string)?.[1] ?? 0);
-        const [x, y, size, weight, spacing] = ['x', 'y', 'font-size', 'font-weight', 'letter-spacing'].map(num) as [number, number, number, number, number];
+      for (const { attrs, text } of lines) {
+        const [x, y, size, weight, spacing] = ['x', 'y', 'font-size', 'font-weight', 'letter-spacing'].map((name) => Number(attrs[name] ?? 0)) as [number, number, number, number, number];
         expect(size).toBeGreaterThan(0);
-        const text = unescapeXml(content as string);
         const w = measure(text, { size, weight }) + [...text].length * spacing;
-        expect(x + w, `"${content}" (${layout})`).toBeLessThanOrEqual(width);
-        expect(y, `"${content}" (${layout})`).toBeLessThanOrEqual(height);
+        expect(x + w, `"${text}" (${layout})`).toBeLessThanOrEqual(width);
+        expect(y, `"${text}" (${layout})`).toBeLessThanOrEqual(height);
       }
     }
   });
@@ -587,7 +378,7 @@ describe.each(Object.values(figures).flatMap((fig) => LANGS.map((lang) => ({ fig
 
   it('PNG is twice the SVG size, on paper, with the footer text rendered', () => {
     const svg = standaloneSvg({ figure: fig, lang });
-    const png = decodePng(figurePng({ figure: fig, lang }));
+    const png = readPng(figurePng({ figure: fig, lang }));
     expect(png.width).toBe(2 * Number(rootAttr(svg, 'width')));
     expect(png.height).toBe(2 * Number(rootAttr(svg, 'height')));
     const paper = rgb(tones.paper);
@@ -632,7 +423,7 @@ describe.each(Object.values(figures).flatMap((fig) => LANGS.map((lang) => ({ fig
   });
 
   it('social preview is a 1200 × 630 PNG with the accent bar, paper and a drawn figure', () => {
-    const png = decodePng(ogImage({ figure: fig, lang }));
+    const png = readPng(ogImage({ figure: fig, lang }));
     expect([png.width, png.height]).toEqual([1200, 630]);
     expect(near(png.pixel(0, 0), rgb(tones.accent))).toBe(true);
     expect(near(png.pixel(0, 40), rgb(tones.paper))).toBe(true);

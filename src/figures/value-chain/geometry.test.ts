@@ -1,43 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import raw from '../../../content/data/value-chain.json';
 import { fact } from '../../data/facts';
-import type { Mark, TextMark } from '../marks';
-import { data, LINKS, loadValueChain } from './data';
-import {
-  chipTone,
-  frame,
-  gapCenter,
-  geometry,
-  GPU_CHIPS,
-  lines,
-  meterBox,
-  queueSlots,
-  REQUEST_DOTS,
-  requestDots,
-  splitMiddle,
-  SURGE_QUEUE,
-} from './geometry';
-import { stateFor, states } from './states';
+import { LAYOUTS, tagText } from '../kit';
+import { markBox } from '../kit/bounds';
+import type { Mark, RectMark, TextMark } from '../marks';
+import type { LayoutName } from '../types';
+import type { Lang } from '../../i18n/lang';
+import { data, loadValueChain, STATES, strings, type ValueChainState } from './data';
+import { cellBox, grid, RACKS, tilesPath, wallCells } from './geometry';
 import { figure } from './index';
 
-const WIDE = figure.layouts.wide;
-const NARROW = figure.layouts.narrow;
-const SIZES = [WIDE, NARROW];
-
-const texts = (marks: Mark[]) => marks.filter((m): m is TextMark => m.kind === 'text').map((m) => m.text);
+const LAYOUT_NAMES: LayoutName[] = ['narrow', 'wide'];
+const draw = (state: ValueChainState, layout: LayoutName, lang: Lang = 'de') => figure.geometry({ state, lang, layout, ...LAYOUTS[layout] });
 const byKey = (marks: Mark[], key: string) => marks.find((m) => m.key === key);
-const circles = (marks: Mark[]) => marks.filter((m) => m.kind === 'circle');
+const rect = (marks: Mark[], key: string) => byKey(marks, key) as RectMark;
+const texts = (marks: Mark[]) => marks.filter((m): m is TextMark => m.kind === 'text').map((m) => m.text);
+const subpaths = (m: Mark | undefined) => (m?.kind === 'path' ? (m.d.match(/[Mm]/g) ?? []).length : 0);
 
-describe('value-chain data', () => {
-  it('loadValueChain() keeps the five links in chain order', () => {
-    expect(data.links.map((l) => l.key)).toEqual([...LINKS]);
-  });
-
-  it('loadValueChain() rejects links out of order', () => {
-    const swapped = [raw.links[1], raw.links[0], ...raw.links.slice(2)].filter((l) => l !== undefined);
-    expect(() => loadValueChain({ ...raw, links: swapped })).toThrow(/links must be/);
-  });
-
+describe('loadValueChain()', () => {
   it('loadValueChain() rejects an unknown fact id', () => {
     expect(() => loadValueChain({ ...raw, strain: { ...raw.strain, fact: 'made-up' } })).toThrow(/made-up/);
   });
@@ -46,8 +26,9 @@ describe('value-chain data', () => {
     expect(() => loadValueChain({ ...raw, launch: { ...raw.launch, kind: 'article' } })).toThrow(/context/);
   });
 
-  it('loadValueChain() rejects a date that is not ISO', () => {
+  it('loadValueChain() rejects a date that is not ISO, or not the one on the facts sheet', () => {
     expect(() => loadValueChain({ ...raw, melting: { ...raw.melting, date: '27.03.2025' } })).toThrow(/ISO date/);
+    expect(() => loadValueChain({ ...raw, launch: { ...raw.launch, date: '2025-03-26' } })).toThrow(/dated 2025-03-25/);
   });
 
   it('loadValueChain() rejects dropping the hedge on the capacity claim', () => {
@@ -57,236 +38,139 @@ describe('value-chain data', () => {
   it('loadValueChain() rejects a quote worded differently from the facts sheet', () => {
     expect(() => loadValueChain({ ...raw, melting: { ...raw.melting, quote: 'our GPUs are on fire' } })).toThrow(/not worded/);
   });
+});
 
-  it('the quote on the figure is the one on the facts sheet', () => {
-    expect(fact(data.melting.fact).claim.en).toContain(`“${data.melting.quote}”`);
+describe('grid(), wallCells() and tilesPath()', () => {
+  it('tilesPath(rects) spans exactly the rects, read the way the layout checks read paths', () => {
+    const rects = [
+      { x: 10.5, y: 20, width: 8, height: 8 },
+      { x: 22.5, y: 20, width: 8, height: 3 },
+      { x: 10.5, y: 32, width: 8, height: 8 },
+    ];
+    const b = markBox({ kind: 'path', key: 'w', tone: 'soft', d: tilesPath(rects), fill: true })!;
+    expect(b).toEqual({ x: 10.5, y: 20, width: 20, height: 20 });
+    expect(tilesPath(rects).match(/[Mm]/g)?.length).toBe(3);
+  });
+
+  const box = { x: 10, y: 20, width: 300, height: 100 };
+  const g = grid(box, 20, 4);
+
+  it('grid(box, cell, gap) fits whole cells inside the box, centred', () => {
+    const last = cellBox(g, g.cols - 1, g.rows - 1);
+    expect(g.x0).toBeGreaterThanOrEqual(box.x);
+    expect(last.x + last.width).toBeLessThanOrEqual(box.x + box.width + 1e-9);
+    expect(last.y + last.height).toBeLessThanOrEqual(box.y + box.height + 1e-9);
+    expect(g.x0 - box.x).toBeCloseTo(box.x + box.width - (last.x + last.width));
+  });
+
+  it('wallCells() leaves out the hero block and every cell under a label', () => {
+    const hole = { x: g.x0, y: g.y0, width: 5, height: 5 };
+    const cells = wallCells(g, { col: 3, row: 1, span: 2 }, [hole]);
+    expect(cells.length).toBe(g.cols * g.rows - 4 - 1);
+    const hero = cellBox(g, 3, 1, 2);
+    for (const c of cells) expect(c.x >= hero.x + hero.width || c.x + c.width <= hero.x || c.y >= hero.y + hero.height || c.y + c.height <= hero.y).toBe(true);
   });
 });
 
-describe('value-chain states', () => {
-  it('stateFor() keeps known ids and falls back to the first state', () => {
-    expect(stateFor('the-surge')).toBe('the-surge');
-    expect(stateFor('<script>')).toBe(states[0]);
-    expect(stateFor(undefined)).toBe(states[0]);
-  });
-
-  it('states end with the summary', () => {
-    expect(states.at(-1)).toBe('summary');
-  });
-});
-
-describe('value-chain layout', () => {
-  it('frame() runs the chain left to right on wide screens', () => {
-    const f = frame(WIDE.width, WIDE.height);
-    expect(f.narrow).toBe(false);
-    for (let i = 1; i < f.nodes.length; i++) {
-      const [a, b] = [f.nodes[i - 1], f.nodes[i]];
-      expect(b?.y).toBe(a?.y);
-      expect((b?.x ?? 0) - ((a?.x ?? 0) + (a?.width ?? 0))).toBeCloseTo(f.gap);
-    }
-    const last = f.nodes.at(-1);
-    expect((last?.x ?? 0) + (last?.width ?? 0)).toBeCloseTo(f.right);
-  });
-
-  it('frame() stacks the chain top to bottom on narrow screens, leaving a note column', () => {
-    const f = frame(NARROW.width, NARROW.height);
-    expect(f.narrow).toBe(true);
-    for (let i = 1; i < f.nodes.length; i++) {
-      const [a, b] = [f.nodes[i - 1], f.nodes[i]];
-      expect(b?.x).toBe(a?.x);
-      expect((b?.y ?? 0) - ((a?.y ?? 0) + (a?.height ?? 0))).toBe(f.gap);
-    }
-    const first = f.nodes[0];
-    expect(f.asideX).toBeGreaterThan((first?.x ?? 0) + (first?.width ?? 0));
-    expect(f.right - f.asideX).toBeGreaterThan(140);
-    const last = f.nodes.at(-1);
-    expect((last?.y ?? 0) + (last?.height ?? 0)).toBeLessThan(f.footerY - 12);
-  });
-
-  for (const size of SIZES) {
-    const f = frame(size.width, size.height);
-    it(`gapCenter() at ${size.width}px lies between two links, outside both`, () => {
-      for (let i = 0; i < LINKS.length - 1; i++) {
-        const c = gapCenter(f, i);
-        const [a, b] = [f.nodes[i], f.nodes[i + 1]];
-        if (!a || !b) throw new Error('missing link');
-        if (f.narrow) {
-          expect(c.y).toBeGreaterThan(a.y + a.height);
-          expect(c.y).toBeLessThan(b.y);
-        } else {
-          expect(c.x).toBeGreaterThan(a.x + a.width);
-          expect(c.x).toBeLessThan(b.x);
-        }
+for (const layout of LAYOUT_NAMES) {
+  describe(`geometry(ctx), ${layout}`, () => {
+    it('geometry(ctx) zooms out: the one picture tile shrinks from one-prompt to the-wave to the-surge, under the same keys', () => {
+      const widths = (['one-prompt', 'the-wave', 'the-surge'] as const).map((s) => rect(draw(s, layout), 'tile-sky').width);
+      expect(widths[0]).toBeGreaterThan(2 * (widths[1] ?? 0));
+      expect(widths[1]).toBeGreaterThan(widths[2] ?? 0);
+      for (const state of STATES) {
+        const keys = draw(state, layout).map((m) => m.key);
+        for (const part of ['tile-sky', 'tile-sun', 'tile-far', 'tile-near', 'tile-land']) expect(keys, `${state} ${part}`).toContain(part);
       }
     });
 
-    it(`queueSlots() at ${size.width}px keeps every queued request clear of the links`, () => {
-      SURGE_QUEUE.forEach((count, i) => {
-        for (const d of queueSlots(f, i, count)) {
-          for (const n of f.nodes) {
-            const inside = d.x + d.r > n.x && d.x - d.r < n.x + n.width && d.y + d.r > n.y && d.y - d.r < n.y + n.height;
-            expect(inside, `gap ${i}: dot at ${d.x},${d.y}`).toBe(false);
-          }
-        }
-      });
+    it('geometry(ctx) draws the tile as rects and circles only, so figure-stage can scale it between states', () => {
+      for (const m of draw('one-prompt', layout).filter((m) => m.key.startsWith('tile-'))) expect(['rect', 'circle']).toContain(m.kind);
     });
 
-    it(`meterBox() at ${size.width}px holds all the metered requests`, () => {
-      const m = meterBox(f);
-      for (const d of requestDots(f, 'azure-meter')) {
-        expect(d).not.toBeNull();
-        if (!d) continue;
-        expect(d.x - d.r).toBeGreaterThanOrEqual(m.x);
-        expect(d.x + d.r).toBeLessThanOrEqual(m.x + m.width);
-        expect(d.y - d.r).toBeGreaterThanOrEqual(m.y);
-        expect(d.y + d.r).toBeLessThanOrEqual(m.y + m.height);
+    it('geometry(ctx) keeps every part of the tile inside the tile', () => {
+      const marks = draw('one-prompt', layout);
+      const sky = rect(marks, 'tile-sky');
+      for (const m of marks.filter((m) => m.key.startsWith('tile-'))) {
+        const b = markBox(m)!;
+        expect(b.x, m.key).toBeGreaterThanOrEqual(sky.x - 1e-9);
+        expect(b.y, m.key).toBeGreaterThanOrEqual(sky.y - 1e-9);
+        expect(b.x + b.width, m.key).toBeLessThanOrEqual(sky.x + sky.width + 1e-9);
+        expect(b.y + b.height, m.key).toBeLessThanOrEqual(sky.y + sky.height + 1e-9);
       }
     });
-  }
-});
 
-describe('value-chain requests', () => {
-  it('REQUEST_DOTS stays a small, bounded number of symbols', () => {
-    expect(REQUEST_DOTS).toBeGreaterThanOrEqual(12);
-    expect(REQUEST_DOTS).toBeLessThanOrEqual(24);
-    expect(SURGE_QUEUE.reduce((a, b) => a + b, 0)).toBe(REQUEST_DOTS);
-  });
+    it('geometry(ctx) draws the wall of the-wave as one pair of path marks holding many tiles', () => {
+      const marks = draw('the-wave', layout);
+      const sky = byKey(marks, 'wall-sky');
+      expect(sky?.kind).toBe('path');
+      expect(subpaths(sky)).toBeGreaterThan(layout === 'wide' ? 200 : 60);
+      expect(subpaths(byKey(marks, 'wall-land'))).toBe(subpaths(sky));
+      expect(marks.filter((m) => m.kind === 'path').length).toBeLessThan(6);
+    });
 
-  it('SURGE_QUEUE grows towards the GPUs', () => {
-    for (let i = 1; i < SURGE_QUEUE.length; i++) expect(SURGE_QUEUE[i]).toBeGreaterThan(SURGE_QUEUE[i - 1] ?? 0);
-  });
-
-  it('requestDots() is deterministic: the same frame and state give the same places', () => {
-    const f = frame(WIDE.width, WIDE.height);
-    for (const st of states) expect(requestDots(f, st)).toEqual(requestDots(f, st));
-  });
-
-  it('requestDots() shows exactly one request in one-prompt, sitting in the first gap', () => {
-    for (const size of SIZES) {
-      const f = frame(size.width, size.height);
-      const shown = requestDots(f, 'one-prompt').filter((d) => d !== null);
-      expect(shown).toHaveLength(1);
-      expect(shown[0]?.x).toBe(gapCenter(f, 0).x);
-      expect(shown[0]?.y).toBe(gapCenter(f, 0).y);
-    }
-  });
-
-  it('requestDots() shows every request in the wave, the surge and the meter', () => {
-    const f = frame(NARROW.width, NARROW.height);
-    for (const st of ['the-wave', 'the-surge', 'azure-meter', 'summary'] as const) {
-      expect(requestDots(f, st).every((d) => d !== null), st).toBe(true);
-    }
-  });
-
-  it('chipTone() lights one GPU chip for one request and all of them in the surge', () => {
-    const lit = (st: Parameters<typeof chipTone>[0]) =>
-      Array.from({ length: GPU_CHIPS }, (_, i) => chipTone(st, i)).filter((t) => t === 'accent').length;
-    expect(lit('the-wave')).toBe(0);
-    expect(lit('one-prompt')).toBe(1);
-    expect(lit('the-surge')).toBe(GPU_CHIPS);
-  });
-});
-
-describe('value-chain figure module', () => {
-  it('figure.alt() fills every placeholder with the dates and quote from the data', () => {
-    for (const lang of ['de', 'en'] as const) {
-      for (const st of states) expect(figure.alt(st, lang), `${lang}/${st}`).not.toMatch(/[{}]/);
-      expect(figure.alt('the-surge', lang)).toContain(data.melting.quote);
-      expect(figure.alt('the-surge', lang)).toContain(lang === 'de' ? '27. März 2025' : '27 March 2025');
-      expect(figure.alt('the-wave', lang)).toContain(lang === 'de' ? '25. März 2025' : '25 March 2025');
-    }
-  });
-
-  it('figure.table() names every fact of the figure\'s sources', () => {
-    for (const lang of ['de', 'en'] as const) {
-      const rows = new Set(figure.table(lang).map((r) => r.fact));
-      for (const id of figure.sources) expect(rows.has(id), id).toBe(true);
-    }
-  });
-});
-
-describe('value-chain text helpers', () => {
-  it('lines() breaks at "|" only on narrow screens and at "\\n" everywhere', () => {
-    expect(lines('a|b\nc', true)).toEqual(['a', 'b', 'c']);
-    expect(lines('a|b\nc', false)).toEqual(['a b', 'c']);
-  });
-
-  it('splitMiddle() breaks a quote at the space nearest its middle', () => {
-    expect(splitMiddle('“our GPUs are melting”')).toEqual(['“our GPUs', 'are melting”']);
-    expect(splitMiddle('single')).toEqual(['single']);
-  });
-});
-
-describe('value-chain geometry', () => {
-  for (const size of SIZES) {
-    for (const lang of ['de', 'en'] as const) {
-      const at = (state: string) => geometry({ state, lang, ...size });
-      const where = `${size.width}px ${lang}`;
-
-      it(`geometry() at ${where} says "schematic" on the figure in every state`, () => {
-        const word = lang === 'de' ? 'Schematisch' : 'Schematic';
-        for (const st of states) expect(texts(at(st)), st).toContain(word);
-      });
-
-      it(`geometry() at ${where} names all five links in every state`, () => {
-        for (const st of states) {
-          const names = LINKS.map((k) => byKey(at(st), `link-${k}-name`));
-          expect(names.every((m) => m?.kind === 'text' && m.text !== ''), st).toBe(true);
+    it('geometry(ctx) says on the figure what a tile stands for, and that it is schematic, in every state', () => {
+      for (const lang of ['de', 'en'] as const) {
+        for (const state of STATES) {
+          const t = texts(draw(state, layout, lang));
+          expect(t, `${lang} ${state}`).toContain(tagText('schematic', lang));
+          expect(t.some((s) => s.includes(lang === 'de' ? '1 Kachel = 1 Anfrage' : '1 tile = 1 request')), `${lang} ${state}`).toBe(true);
         }
-      });
+      }
+      if (layout === 'wide') expect(texts(draw('the-wave', layout))).toContain('1 Kachel = 1 Anfrage (symbolisch)');
+    });
 
-      it(`geometry() at ${where} tags the launch date as context in the-wave`, () => {
-        const marks = at('the-wave');
-        const date = byKey(marks, 'launch-date');
-        const tagText = byKey(marks, 'launch-context-text');
-        expect(date?.kind === 'text' && date.text).toContain('2025');
-        expect(tagText?.kind === 'text' && tagText.text).toBe(lang === 'de' ? 'Kontext' : 'Context');
-        // The tag sits on the date's line, after it.
-        if (date?.kind !== 'text' || tagText?.kind !== 'text') throw new Error('missing');
-        expect(tagText.y).toBe(date.y);
-        expect(tagText.x).toBeGreaterThan(date.x);
-      });
+    it('geometry(ctx) tags the launch date as context in one-prompt, with the date from the data', () => {
+      const marks = draw('one-prompt', layout);
+      expect(texts(marks)).toContain(tagText('context', 'de'));
+      expect((byKey(marks, 'launch-date') as TextMark).text).toBe('25. März 2025');
+      expect(fact(data.launch.fact).date).toBe(data.launch.date);
+    });
 
-      it(`geometry() at ${where} marks Altman's words as a quote with speaker, date and a context tag`, () => {
-        const all = texts(at('the-surge')).join(' ');
-        const quote = lang === 'de' ? `„${data.melting.quote}“` : `“${data.melting.quote}”`;
-        expect(all.replace(/ +/g, ' ')).toContain(quote);
-        expect(all).toContain(data.melting.speaker);
-        expect(all).toContain(lang === 'de' ? '27. März 2025' : '27 March 2025');
-        expect(texts(at('the-surge'))).toContain(lang === 'de' ? 'Kontext' : 'Context');
-      });
+    it('geometry(ctx) lights every GPU rack in the-surge', () => {
+      const lit = draw('the-surge', layout).filter((m) => m.key.startsWith('rack-'));
+      expect(lit.length).toBe(RACKS[layout].cols * RACKS[layout].rows);
+      for (const m of lit) expect(m.tone).toBe('accent');
+    });
 
-      it(`geometry() at ${where} keeps the hedge on the capacity claim`, () => {
-        expect(texts(at('the-surge')).join(' ')).toContain(lang === 'de' ? 'Berichten zufolge' : 'reportedly');
-      });
+    it('geometry(ctx) quotes Altman as on the facts sheet, with the date and a context tag, and keeps the hedge', () => {
+      for (const lang of ['de', 'en'] as const) {
+        const t = texts(draw('the-surge', layout, lang));
+        expect(t.some((s) => s.includes(data.melting.quote))).toBe(true);
+        expect(t.some((s) => s.includes(lang === 'de' ? '27. März 2025' : '27 March 2025') && s.includes('Altman'))).toBe(true);
+        expect(t).toContain(tagText('context', lang));
+        expect(t.join(' ')).toMatch(lang === 'de' ? /Berichten zufolge/ : /reportedly/);
+      }
+    });
 
-      it(`geometry() at ${where} draws the surge queue thickest in front of the GPUs`, () => {
-        const f = frame(size.width, size.height);
-        const dots = circles(at('the-surge'));
-        const perGap = Array.from({ length: LINKS.length - 1 }, (_, i) => {
-          const a = f.nodes[i];
-          const b = f.nodes[i + 1];
-          if (!a || !b) throw new Error('missing link');
-          return dots.filter((d) =>
-            f.narrow ? d.cy > a.y + a.height && d.cy < b.y : d.cx > a.x + a.width && d.cx < b.x,
-          ).length;
-        });
-        expect(perGap.reduce((x, y) => x + y, 0)).toBe(REQUEST_DOTS);
-        expect(Math.max(...perGap)).toBe(perGap.at(-1));
-      });
+    it('geometry(ctx) marks the meter illustrative and keeps it in one place from azure-meter to the summary', () => {
+      const a = draw('azure-meter', layout);
+      const b = draw('summary', layout);
+      for (const marks of [a, b]) expect(texts(marks)).toContain(tagText('illustrative', 'de'));
+      expect(rect(b, 'meter-body')).toEqual(rect(a, 'meter-body'));
+      expect(byKey(draw('the-surge', layout), 'meter-body')).toBeUndefined();
+    });
 
-      it(`geometry() at ${where} lights Azure and the GPUs (and only them) in azure-meter`, () => {
-        const marks = at('azure-meter');
-        for (const k of LINKS) {
-          const rect = byKey(marks, `link-${k}`);
-          expect(rect?.tone, k).toBe(k === 'azure' || k === 'gpus' ? 'accent' : 'grid');
-        }
-      });
+    it('geometry(ctx) gives every state its own headline', () => {
+      const heads = STATES.map((s) => texts(draw(s, layout).filter((m) => m.key.startsWith('headline-'))).join(' '));
+      expect(new Set(heads).size).toBe(STATES.length);
+    });
+  });
+}
 
-      it(`geometry() at ${where} gives every state its own headline`, () => {
-        const heads = states.map((st) => texts(at(st).filter((m) => m.key.startsWith('headline-'))).join(' '));
-        expect(new Set(heads).size).toBe(states.length);
-      });
-    }
-  }
+describe('figure', () => {
+  it('figure.alt() fills every placeholder with the dates and the quote from the data', () => {
+    for (const lang of ['de', 'en'] as const) for (const s of STATES) expect(figure.alt(s, lang)).not.toMatch(/[{}]/);
+    expect(figure.alt('the-surge', 'en')).toContain(data.melting.quote);
+  });
+
+  it("figure.table() names every fact of the figure's sources and marks the symbolic parts schematic", () => {
+    const rows = figure.table('en');
+    for (const id of figure.sources) expect(rows.map((r) => r.fact)).toContain(id);
+    expect(rows.filter((r) => r.schematic).length).toBe(2);
+  });
+
+  it('strings have the same keys in both languages', () => {
+    expect(Object.keys(strings.en).sort()).toEqual(Object.keys(strings.de).sort());
+  });
 });

@@ -1,47 +1,47 @@
-import { fill, formatDate } from '../../i18n/format';
-import type { Lang } from '../../i18n/lang';
-import type { DataRow, FigureModule } from '../types';
-import { data } from './data';
+import { defineFigure } from '../kit';
+import { SUMMARY } from '../types';
+import { data, STATES, strings } from './data';
 import { geometry } from './geometry';
-import { stateFor, states } from './states';
-import { strings } from './strings';
 
-const s = (lang: Lang, key: keyof (typeof strings)['de'], params?: Record<string, string | number>) =>
-  fill(strings[lang][key], params);
+const facts = {
+  trend: data.trend.fact,
+  launch: data.launch.fact,
+  strain: data.strain.fact,
+  melting: data.melting.fact,
+  infra: data.infrastructure.fact,
+};
 
-/** One image request along the chain reader → ChatGPT → GPT-4o → Azure → GPUs (chapter 1). Schematic. */
-export const figure: FigureModule = {
+/**
+ * One image request, followed as a zoom that pulls back (chapter 1): a prompt becomes one
+ * picture tile, the tile one of a wall of them, the wall a stream into a hall of GPU racks,
+ * the hall Azure's consumption meter. Schematic, with the dated context on the figure.
+ */
+export const figure = defineFigure({
   id: 'value-chain',
-  states,
-  layouts: { narrow: { width: 340, height: 320 }, wide: { width: 640, height: 340 } },
+  states: STATES,
   accent: 'teal',
-  title: (lang) => strings[lang].title,
-  geometry: (opts) => geometry(opts),
-  alt(state, lang) {
-    const st = stateFor(state);
-    const dated = st === 'the-surge' ? data.melting : data.launch;
-    return s(lang, `alt.${st}`, {
-      date: formatDate(lang, dated.date),
-      q: data.melting.quote,
-      speaker: data.melting.speaker,
-    });
+  strings,
+  sources: [facts.trend, facts.launch, facts.strain, facts.melting, facts.infra],
+  stateSources: {
+    'one-prompt': [facts.launch],
+    'the-wave': [facts.trend],
+    'the-surge': [facts.strain, facts.melting],
+    'azure-meter': [facts.infra],
+    [SUMMARY]: [facts.trend, facts.launch, facts.melting, facts.infra],
   },
-  table(lang): DataRow[] {
+  keyState: SUMMARY,
+  geometry: (ctx) => geometry(ctx),
+  alt: (ctx) => ctx.say(`alt.${ctx.state}`, { date: ctx.date(ctx.state === 'the-surge' ? data.melting.date : data.launch.date), q: data.melting.quote, speaker: data.melting.speaker }),
+  table(ctx) {
     const who = { speaker: data.melting.speaker, channel: data.melting.channel };
     return [
-      { fact: 'ghibli-wave', label: s(lang, 'table.trend'), value: s(lang, 'table.trend.value'), raw: null, unit: '' },
-      { fact: data.launch.fact, label: s(lang, 'table.launch'), value: formatDate(lang, data.launch.date), raw: null, unit: 'date' },
-      { fact: data.strain.fact, label: s(lang, 'table.strain'), value: s(lang, 'table.strain.value'), raw: null, unit: '' },
-      {
-        fact: data.melting.fact,
-        label: s(lang, 'table.melting', who),
-        value: s(lang, 'table.melting.value', { date: formatDate(lang, data.melting.date), q: data.melting.quote }),
-        raw: null,
-        unit: '',
-      },
-      { fact: data.infrastructure.fact, label: s(lang, 'table.infra'), value: s(lang, 'table.infra.value'), raw: null, unit: '' },
-      { fact: data.infrastructure.fact, label: s(lang, 'table.chain'), value: s(lang, 'table.chain.value'), raw: null, unit: '', schematic: true },
+      { fact: facts.trend, label: ctx.say('table.trend'), value: ctx.say('table.trend.value'), raw: null, unit: '' },
+      { fact: facts.launch, label: ctx.say('table.launch'), value: ctx.date(data.launch.date), raw: null, unit: 'date' },
+      { fact: facts.strain, label: ctx.say('table.strain'), value: ctx.say('table.strain.value'), raw: null, unit: '' },
+      { fact: facts.melting, label: ctx.say('table.melting', who), value: ctx.say('table.melting.value', { date: ctx.date(data.melting.date), q: data.melting.quote }), raw: null, unit: '' },
+      { fact: facts.infra, label: ctx.say('table.infra'), value: ctx.say('table.infra.value'), raw: null, unit: '' },
+      { fact: facts.trend, label: ctx.say('table.tiles'), value: ctx.say('table.tiles.value'), raw: null, unit: '', schematic: true },
+      { fact: facts.infra, label: ctx.say('table.meter'), value: ctx.say('table.meter.value'), raw: null, unit: '', schematic: true },
     ];
   },
-  sources: ['ghibli-wave', 'gpt4o-images-launch', 'capacity-strain', 'gpus-melting', 'azure-runs-it'],
-};
+});

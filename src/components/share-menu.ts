@@ -1,4 +1,5 @@
 import { ampCode, embedCode, embedUrl } from '../embed/code';
+import { DEFAULT_LANG, isLang, type Lang } from '../i18n/lang';
 import { copyText } from './clipboard';
 
 /**
@@ -7,6 +8,30 @@ import { copyText } from './clipboard';
  * buttons confirm (or fall back to selecting the text where the Clipboard API is refused).
  * Everything is set through DOM properties; nothing is parsed as HTML.
  */
+
+/** What the menu needs per language: the iframe title, the chapter's path and the AMP link text. */
+interface LangTexts {
+  title: string;
+  chapter: string;
+  ampMore: string;
+}
+
+/** The menu's per-language texts (data-per-lang, JSON written at build time); anything malformed counts as missing. */
+function readPerLang(json: string | undefined): Partial<Record<Lang, LangTexts>> {
+  try {
+    const parsed: unknown = JSON.parse(json ?? '{}');
+    if (!parsed || typeof parsed !== 'object') return {};
+    const out: Partial<Record<Lang, LangTexts>> = {};
+    for (const [lang, v] of Object.entries(parsed)) {
+      if (!isLang(lang) || !v || typeof v !== 'object') continue;
+      const { title, chapter, ampMore } = v as Record<string, unknown>;
+      out[lang] = { title: String(title ?? ''), chapter: String(chapter ?? ''), ampMore: String(ampMore ?? '') };
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
 
 function init(menu: HTMLDetailsElement): void {
   const q = <T extends Element>(sel: string) => menu.querySelector<T>(sel);
@@ -25,17 +50,18 @@ function init(menu: HTMLDetailsElement): void {
   const localRoot = new URL(d['base'] ?? '/', location.origin).href;
   const siteRoot = d['siteRoot'] || localRoot;
   let iframe: HTMLIFrameElement | null = null;
+  const perLang = readPerLang(d['perLang']);
 
   for (const el of menu.querySelectorAll<HTMLElement>('[hidden][data-share-copy], [hidden][data-share-copy-link], [hidden][data-share-close]')) el.hidden = false;
 
   const current = (): string => stage?.dataset['shown'] ?? 'summary';
 
   const update = (): void => {
-    const lang = langSel.value === 'en' ? 'en' : 'de';
-    const suffix = lang === 'en' ? 'En' : 'De';
+    const lang = isLang(langSel.value) ? langSel.value : DEFAULT_LANG;
+    const texts = perLang[lang];
     const step = stateSel.value === 'current' ? current() : 'summary';
     const theme = themeSel.value === 'dark' || themeSel.value === 'auto' ? themeSel.value : 'light';
-    const chapter = d[`chapter${suffix}`] || location.pathname;
+    const chapter = texts?.chapter || location.pathname;
     const url = new URL(chapter, location.origin);
     const story = new URL(chapter, siteRoot);
     const opts = {
@@ -44,13 +70,13 @@ function init(menu: HTMLDetailsElement): void {
       figure: d['figure'] ?? '',
       step,
       theme,
-      title: d[`title${suffix}`] ?? '',
+      title: texts?.title ?? '',
       height: Number(d['height']) || 900,
       integrity: d['integrity'],
       storyUrl: story.href,
     } as const;
     code.value = embedCode(opts);
-    if (amp) amp.value = ampCode({ ...opts, width: 700, more: d[`ampMore${suffix}`] ?? '' });
+    if (amp) amp.value = ampCode({ ...opts, width: 700, more: texts?.ampMore ?? '' });
     url.hash = current();
     link.value = url.href;
     if (menu.open) {

@@ -75,3 +75,50 @@ describe('one clipboard helper', () => {
     expect(callers.map(rel)).toEqual(['components/clipboard.ts']);
   });
 });
+
+describe('languages come from src/i18n only', () => {
+  // Outside src/i18n a component, layout or page names no language by hand: it takes LANGS,
+  // DEFAULT_LANG, twinLang(), LOCALE, OG_LOCALE or LANG_NAME. A page in src/pages/de/ or
+  // src/pages/en/ may say which language it is (lang="de"); that is its address, not a list.
+  const files = ['components', 'layouts', 'pages'].flatMap((dir) => [...filesUnder(join(src, dir), '.astro'), ...filesUnder(join(src, dir), '.ts')]);
+  const L = `['"](?:de|en)['"]`;
+  const RULES: [string, RegExp][] = [
+    ['a list of languages', new RegExp(`\\[\\s*${L}\\s*,\\s*${L}`)],
+    ['a comparison with a language', new RegExp(`[!=]==?\\s*${L}|${L}\\s*[!=]==?`)],
+    ['a map keyed by language', /\{\s*de\s*:[^{}]*\ben\s*:/],
+    ['an attribute or key per language', /\b[\w-]+-(?:de|en)\b\s*=|\[\s*['"`][\w-]*(?:De|En)['"`]\s*\]/],
+    ['UI text in a fixed language', new RegExp(`\\bt\\(\\s*${L}`)],
+    ['a locale written out', /['"](?:de[-_]DE|en[-_]GB)['"]/],
+    ['a language named by hand', />\s*(?:Deutsch|English)\s*</],
+  ];
+
+  it('finds the components, layouts and pages to check', () => {
+    expect(files.map(rel)).toEqual(expect.arrayContaining(['components/ShareMenu.astro', 'components/share-menu.ts', 'layouts/Base.astro', 'layouts/Embed.astro', 'pages/[lang]/[slug].astro']));
+  });
+
+  it('the rules catch what they are for', () => {
+    const caught = (text: string) => RULES.filter(([, re]) => re.test(text)).map(([what]) => what);
+    expect(caught("const langs = ['de', 'en'];")).toEqual(['a list of languages']);
+    expect(caught("hreflang={lang === 'de' ? 'en' : 'de'}")).toEqual(['a comparison with a language']);
+    expect(caught("const OG: Record<Lang, string> = { de: 'x', en: 'y' };")).toEqual(['a map keyed by language']);
+    expect(caught('data-title-de={x}')).toEqual(['an attribute or key per language']);
+    expect(caught("t('en', 'embed.ampMore')")).toEqual(['UI text in a fixed language']);
+    expect(caught("content={'en_GB'}")).toEqual(['a locale written out']);
+    expect(caught('<option value={l}>English</option>')).toEqual(['a language named by hand']);
+    expect(caught('<SourcesPage lang="de" />')).toEqual([]);
+  });
+
+  for (const file of files) {
+    it(`${rel(file)} takes its languages from src/i18n`, () => {
+      const text = readFileSync(file, 'utf8');
+      const found = RULES.flatMap(([what, re]) =>
+        text
+          .split('\n')
+          .map((line, i) => ({ line, i }))
+          .filter(({ line }) => re.test(line))
+          .map(({ line, i }) => `${rel(file)}:${i + 1} ${what}: ${line.trim()}`),
+      );
+      expect(found).toEqual([]);
+    });
+  }
+});

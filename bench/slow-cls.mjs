@@ -4,11 +4,12 @@
 // (gaps under 1 s, windows up to 5 s), observed from before the first byte until the page has
 // been quiet for a while after load. Used by bench.mjs; `node bench/slow-cls.mjs <dir>` measures a
 // built site on its own (it serves the directory) and prints the rows as JSON.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { LANGS } from '../src/i18n/lang.ts';
+import { headersFor, serveDir, siteHeaderRules } from '../test/support/static-server.ts';
 
 export const SLOW = { latency: 400, kbps: 400 };
 export const CLS_TARGET = 0.05;
@@ -86,20 +87,11 @@ export function slowClsTable(rows) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2];
-  const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.json': 'application/json' };
-  const server = createServer((req, res) => {
-    const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let f = join(dir, p.endsWith('/') ? `${p}index.html` : p);
-    try {
-      if (statSync(f).isDirectory()) f = join(f, 'index.html');
-      res.writeHead(200, { 'Content-Type': types[extname(f)] ?? 'application/octet-stream' }).end(readFileSync(f));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', () => r(undefined)));
-  const origin = `http://127.0.0.1:${/** @type {any} */ (server.address()).port}`;
-  const chapters = ['de', 'en'].flatMap((l) => readdirSync(join(dir, l)).map((s) => `/${l}/${s}/`)).filter((p) => {
+  // The benchmark's server (test/support/static-server.ts): the build's _headers, brotli or gzip.
+  const rules = siteHeaderRules(dir);
+  const server = await serveDir(dir, { compress: true, headers: (path) => headersFor(rules, path) });
+  const { origin } = server;
+  const chapters = LANGS.flatMap((l) => readdirSync(join(dir, l)).map((s) => `/${l}/${s}/`)).filter((p) => {
     try {
       return readFileSync(join(dir, p, 'index.html'), 'utf8').includes('<figure-stage');
     } catch {
@@ -111,5 +103,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const rows = await slowDeepLinkCls(browser, origin, only?.length ? only : deepLinks(dir, chapters));
   console.log(JSON.stringify(rows, null, 1));
   await browser.close();
-  server.close();
+  await server.close();
 }

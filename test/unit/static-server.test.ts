@@ -149,10 +149,11 @@ describe('serveDir()', () => {
 });
 
 describe('the benchmark', () => {
-  const bench = readFileSync(join(import.meta.dirname, '../../bench/bench.mjs'), 'utf8');
-
-  it('serves with the shared server instead of a copy of its own', () => {
-    expect(bench).toContain("from '../test/support/static-server.ts'");
-    expect(bench).not.toMatch(/\bcreateServer\b|function (freePort|parseHeaders\w*|headersFor)\b/);
-  });
+  for (const file of ['bench.mjs', 'slow-cls.mjs']) {
+    it(`bench/${file} serves with the shared server instead of a copy of its own`, () => {
+      const source = readFileSync(join(import.meta.dirname, '../../bench', file), 'utf8');
+      expect(source).toContain("from '../test/support/static-server.ts'");
+      expect(source).not.toMatch(/\bcreateServer\b|function (freePort|parseHeaders\w*|headersFor)\b/);
+    });
+  }
 });

@@ -1,379 +1,457 @@
-import { scaleBand, scaleLinear } from 'd3-scale';
-import { fill, formatDate, formatNumber } from '../../i18n/format';
-import type { Lang } from '../../i18n/lang';
-import type { Mark } from '../marks';
-import { headline } from '../headline';
-import type { GeometryOptions } from '../types';
-import { data as defaultData, VALUATION_KEYS, type Valuation, type ValuationData, type ValuationKey } from './data';
+import { path } from 'd3-path';
+import { LOCALE } from '../../i18n/lang';
+import { arrow, block, hatch, headline, linear, roundedRect, tag, TAG_HEIGHT, textWidth, time, utcDate, type FigureContext, type Point, type TagKind } from '../kit';
+import { checkLayout, markBox, overlap } from '../kit/bounds';
+import type { LineMark, Mark, TextMark, Tone } from '../marks';
+import { SUMMARY } from '../types';
+import { data as defaultData, dayOf, type StringKey, type ValuationData } from './data';
+import { LOOP_NODES } from './loop-nodes';
 
-/** A row of the bar chart: the four valuations up to spring 2025, and October 2025 in the since-then state. */
-export type RowKey = ValuationKey | 'oct-2025';
-/** The rows of the since-then state: the earlier ones and the later value, on the same scale. */
-export const SINCE_ROWS: readonly RowKey[] = [...VALUATION_KEYS, 'oct-2025'];
-import { stateFor, type ValuationState } from './states';
-import { strings } from './strings';
+/** The figure's states in reading order; chapter steps use these ids. */
+export const STATES = ['earlier-rounds', 'the-jump', 'what-microsoft-gets', 'feedback-loop', 'since-then', SUMMARY] as const;
+export type State = (typeof STATES)[number];
+export type Ctx = FigureContext<State, StringKey>;
 
-type Key = keyof (typeof strings)['de'];
-type Say = (key: Key, params?: Record<string, string | number>) => string;
-
-/** Type sizes in user units, as in src/styles/figure.css. */
-const SIZE = { xs: 11.5, s: 13.5, m: 16, l: 22, xl: 30 } as const;
-
-/**
- * textWidth(text, size, bold): a generous estimate of a label's width in user units.
- * Geometry has no DOM to measure with; it only uses this to keep labels apart.
- */
-export function textWidth(text: string, size: keyof typeof SIZE, bold = false): number {
-  return [...text].length * 0.58 * SIZE[size] * (bold ? 1.04 : 1);
-}
-
-/** Layout constants for one width: where the bar rows and the notes below them sit. */
+/** Where the parts of a layout sit, in user units: the headline, a row under it, the plot and the rows under the axis. */
 export interface Frame {
-  narrow: boolean;
-  width: number;
-  height: number;
   left: number;
   right: number;
-  headlineY: number;
-  /** Baseline of the tick labels above the bars. */
-  tickLabelY: number;
-  /** Top and bottom of the four row bands (scaleBand range). */
-  rowsTop: number;
-  rowsBottom: number;
-  /** From a band's top: the row label's baseline, and the bar's top. */
-  labelOffset: number;
-  barOffset: number;
-  barHeight: number;
-  /** Baseline of the label under the jump bracket. */
-  jumpLabelY: number;
-  /** Baseline of the first note line; further lines follow at lineGap. */
-  noteY: number;
-  lineGap: number;
+  headY: number;
+  headSize: 'm' | 'l';
+  /** Top of the row between headline and plot (tags, the unit, the company's label). */
+  rowY: number;
+  /** y of the largest tick: the top of the plot. */
+  top: number;
+  /** The zero line. */
+  bottom: number;
+  /** Baselines of the date rows under the axis (a label that does not fit the first takes the second). */
+  axisRows: readonly number[];
 }
 
-/** frame(width, height): the layout for a width; narrow (phone) layouts break headlines and notes in two. */
-export function frame(width: number, height: number): Frame {
-  const narrow = width < 480;
-  return narrow
-    ? { narrow, width, height, left: 12, right: width - 12, headlineY: 24, tickLabelY: 66, rowsTop: 70, rowsBottom: 246, labelOffset: 14, barOffset: 20, barHeight: 20, jumpLabelY: 268, noteY: 287, lineGap: 14 }
-    : { narrow, width, height, left: 16, right: width - 16, headlineY: 30, tickLabelY: 56, rowsTop: 62, rowsBottom: 270, labelOffset: 15, barOffset: 21, barHeight: 24, jumpLabelY: 292, noteY: 314, lineGap: 15 };
+/** frame(ctx): the boxes of one layout. The narrow one is the phone panel (288×200), the wide one the desktop column. */
+export function frame(ctx: Pick<Ctx, 'narrow' | 'width' | 'height'>): Frame {
+  return ctx.narrow
+    ? { left: 8, right: ctx.width - 8, headY: 17, headSize: 'm', rowY: 46, top: 76, bottom: 166, axisRows: [181, 195] }
+    : { left: 16, right: ctx.width - 16, headY: 36, headSize: 'l', rowY: 76, top: 124, bottom: 398, axisRows: [420, 440] };
 }
 
-/**
- * xScale(domainMax, f): billions of dollars → x, from zero at the left margin. One scale for
- * every bar state; its end (domainMax) is the largest valuation in the data, October 2025 included.
- */
-export function xScale(domainMax: number, f: Frame) {
-  return scaleLinear().domain([0, domainMax]).range([f.left, f.right]);
+/** The scales of the staircase: time across, billions of dollars up from zero, both from the data. */
+export interface Scales {
+  x: (iso: string) => number;
+  y: (value: number) => number;
+  ticks: number[];
+  end: string;
 }
 
 /**
- * rowScale(f, since): one band per valuation, oldest on top. With `since`, a fifth band for
- * October 2025; the bands then narrow so the last bar still ends above the notes.
+ * scales(frame, since, d): the time axis runs from the first window to the end of spring 2025
+ * (or past October 2025 with `since`), the dollar axis from zero to the largest value shown.
+ * With `since` both extend; every earlier step keeps its date and value on them.
  */
-export function rowScale(f: Frame, since = false) {
-  if (!since) return scaleBand<RowKey>().domain(VALUATION_KEYS).range([f.rowsTop, f.rowsBottom]);
-  const band = (f.noteY - f.lineGap - f.rowsTop - f.barOffset - f.barHeight) / (SINCE_ROWS.length - 1);
-  return scaleBand<RowKey>().domain(SINCE_ROWS).range([f.rowsTop, f.rowsTop + band * SINCE_ROWS.length]);
+export function scales(f: Frame, since: boolean, d: ValuationData = defaultData): Scales {
+  const end = since ? d.since.end : d.springEnd;
+  const dates = [...d.valuations.flatMap((v) => ('window' in v ? [v.window.from, v.window.to] : [v.date])), d.ghibli.date, end];
+  const t = time({ dates, range: [f.left, f.right] });
+  const values = [...d.valuations.map((v) => v.value), ...(since ? [d.since.value] : [])];
+  const y = linear({ values, range: [f.bottom, f.top], ticks: 4 });
+  return { x: t.at, y: (v) => y.scale(v), ticks: y.ticks, end };
 }
 
-/** Formats a valuation for a label: "rund 29 Mrd. $" where the source hedges, "157 Mrd. $" where it does not. */
-export function valueLabel(v: Pick<Valuation, 'value' | 'hedged'>, lang: Lang): string {
-  return fill(strings[lang][v.hedged ? 'value.hedged' : 'value.exact'], { n: formatNumber(lang, v.value) });
+/** A short date for the axis: "2. Okt. 2024" / "2 Oct 2024". */
+function shortDate(lang: Ctx['lang'], iso: string, withDay = true): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { ...(withDay ? { day: 'numeric' } : {}), month: 'short', year: 'numeric', timeZone: 'UTC' }).format(utcDate(iso));
+}
+
+/** A valuation for a label: "rund 29 Mrd. Dollar" where the source hedges; on phones the number alone (the row names the unit). */
+export function valueLabel(ctx: Pick<Ctx, 'say' | 'num' | 'narrow'>, v: { value: number; hedged: boolean }): string {
+  const n = ctx.num(v.value);
+  if (ctx.narrow) return v.hedged ? ctx.say('value.hedged.short', { n }) : n;
+  return ctx.say(v.hedged ? 'value.hedged' : 'value.exact', { n });
 }
 
 /**
- * geometry({ state, width, height, lang }): the marks of the valuation figure.
- * Pure. Bars keep their keys and one dollar scale across states, so they morph honestly;
- * the Microsoft boxes and the loop fade in and out under their own keys.
+ * Places labels where they collide with nothing drawn so far: each label comes with
+ * candidate spots in order of preference, and takes the first that is inside the figure and
+ * clear of every other label, shape and line (its own shape excepted). Measured, like the
+ * layout test, so a longer translation moves a label instead of overlapping.
  */
-export function geometry(opts: GeometryOptions, d: ValuationData = defaultData): Mark[] {
-  const state = stateFor(opts.state);
-  const f = frame(opts.width, opts.height);
-  const say: Say = (key, params) => fill(strings[opts.lang][key], params);
-  const marks: Mark[] = [];
+class Placer {
+  readonly marks: Mark[] = [];
+  constructor(private readonly size: { width: number; height: number }) {}
 
-  const title =
-    state === 'the-jump' ? say('headline.the-jump', { v: valueLabel(d.reported, opts.lang) })
-    : state === 'since-then' ? say('headline.since-then', { v: valueLabel({ value: d.since.value, hedged: false }, opts.lang) })
-    : say(`headline.${state}`);
-  marks.push(...headline(title, { narrow: f.narrow, x: f.left, y: f.headlineY }));
-
-  if (state === 'feedback-loop') {
-    marks.push(...loopMarks(f, say));
-    return marks;
+  add(...marks: Mark[]): void {
+    this.marks.push(...marks);
   }
-  marks.push(...barMarks(d, state, f, opts.lang, say));
-  if (state === 'what-microsoft-gets') marks.push(...benefitMarks(f, say));
-  if (state === 'since-then') marks.push(...sinceNotes(f, opts.lang, say, d));
-  return marks;
+
+  /**
+   * True when the candidate marks fit: inside, and clear of everything but grid lines and the
+   * shapes they name as their own; labels keep a little air between them on a line.
+   */
+  fits(candidate: readonly Mark[]): boolean {
+    if (checkLayout(candidate, { ...this.size }).length) return false;
+    for (const m of candidate) {
+      const box = markBox(m);
+      if (!box) continue;
+      for (const other of this.marks) {
+        if ((other.opacity ?? 1) === 0 || other.tone === 'grid') continue;
+        if (m.kind === 'text' && m.on && (other.key === m.on || other.key.startsWith(`${m.on}-`))) continue;
+        const ob = markBox(other);
+        if (!ob) continue;
+        const air = m.kind === 'text' && other.kind === 'text' ? LABEL_AIR : 0;
+        if (overlap({ ...box, x: box.x - air, width: box.width + 2 * air }, ob) > 0.5) return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Adds the first candidate that fits; when none does, the first (the layout test then names
+   * the clash). Candidates are named spots: the marks of any named spot but the first get the
+   * spot's name in their key, so a label that sits elsewhere in the next state fades across
+   * instead of travelling through the figure. Labels of a single state pass unnamed spots.
+   */
+  place(candidates: readonly (readonly [string, readonly Mark[]])[]): Mark[] {
+    const at = Math.max(0, candidates.findIndex(([, c]) => this.fits(c)));
+    const [spot, marks] = candidates[at] ?? ['', []];
+    const chosen = marks.map((m) => (at > 0 && spot ? { ...m, key: `${m.key}-${spot}` } : m));
+    this.add(...chosen);
+    return chosen;
+  }
 }
 
-/** Which bars show in a state, and in which tone. */
-function barTone(key: RowKey, state: ValuationState): 'accent' | 'accent-2' | 'soft' {
-  if (state === 'earlier-rounds') return 'accent';
-  if (state === 'since-then') return key === 'oct-2025' ? 'accent' : key === 'spring-2025' ? 'accent-2' : 'soft';
-  if (key === 'spring-2025') return 'accent';
-  if (key === 'oct-2024') return 'accent-2';
-  return 'soft';
+/** Space kept between two labels side by side, so two dates never read as one. */
+const LABEL_AIR = 5;
+
+/** The d of a circle of radius r around (x, y), drawn as a stroke (a marker, not an area). */
+function ring(x: number, y: number, r: number): string {
+  const d = path();
+  d.moveTo(x + r, y);
+  d.arc(x, y, r, 0, 2 * Math.PI);
+  d.closePath();
+  return d.toString();
 }
 
-function barMarks(d: ValuationData, state: ValuationState, f: Frame, lang: Lang, say: Say): Mark[] {
-  const marks: Mark[] = [];
-  const x = xScale(d.domainMax, f);
-  const since = state === 'since-then';
-  const band = rowScale(f, since);
-  const num = (n: number, digits?: number) => formatNumber(lang, n, digits);
-  const microsoft = state === 'what-microsoft-gets';
-  const jump = state === 'the-jump' || state === 'summary';
-  const bandTop = (key: RowKey) => band(microsoft ? VALUATION_KEYS[0] : key) ?? f.rowsTop;
-  const rows: { key: RowKey; value: number; hedged: boolean }[] = [
-    ...d.valuations,
-    ...(since ? [{ key: d.since.key, value: d.since.value, hedged: false }] : []),
-  ];
-  const lastBarBottom = bandTop(rows[rows.length - 1]?.key ?? 'spring-2025') + f.barOffset + f.barHeight;
+const text = (o: Omit<TextMark, 'kind'>): TextMark => ({ kind: 'text', ...o });
+const line = (o: Omit<LineMark, 'kind'>): LineMark => ({ kind: 'line', ...o });
 
-  // Scale: grid lines and labels on top, so the reader meets the unit first. Ticks come
-  // from the scale; fewer on phones, so the labels keep their distance.
-  if (!microsoft) {
-    const ticks = x.ticks(f.narrow ? 3 : 5);
-    for (const v of ticks) {
-      const at = x(v);
-      const last = v === ticks[ticks.length - 1];
-      const anchor = v === 0 ? 'start' : at > f.right - 30 ? 'end' : 'middle';
-      if (v > 0) marks.push({ kind: 'line', key: `tick-${v}-line`, tone: 'grid', x1: at, y1: f.tickLabelY + 6, x2: at, y2: lastBarBottom });
-      marks.push({ kind: 'text', key: `tick-${v}-label`, tone: 'muted', x: at, y: f.tickLabelY, text: last ? say('tick.unit', { n: num(v) }) : num(v), anchor, size: 'xs' });
+/** A tag and a muted note after it, on one row (the tag says what kind of fact the note gives). */
+function taggedNote(ctx: Ctx, key: string, kind: TagKind, note: string, x: number, top: number): Mark[] {
+  const t = tag({ key: `${key}-tag`, kind, x, y: top, lang: ctx.lang });
+  if (!note) return t.marks;
+  return [...t.marks, text({ key: `${key}-note`, tone: 'muted', x: x + t.width + 6, y: top + t.height - 5, text: note, size: 'xs' })];
+}
+
+/** What the staircase stresses in a state: which steps are shown, which one is the subject. */
+function stairState(state: State): { since: boolean; subject: 'early' | 'jump' | 'since' } {
+  if (state === 'earlier-rounds') return { since: false, subject: 'early' };
+  if (state === 'since-then') return { since: true, subject: 'since' };
+  return { since: false, subject: 'jump' };
+}
+
+/**
+ * The staircase: each valuation holds until the next, so the value is a step line over time.
+ * A step whose source names no day (early 2023, early 2024) rises inside a shaded window,
+ * drawn dashed and labelled with the window, never with an invented day. The Ghibli wave's
+ * first day is marked; the 2025 round came six days later.
+ */
+function staircase(ctx: Ctx, d: ValuationData, head: readonly Mark[]): Mark[] {
+  const f = frame(ctx);
+  const { since, subject } = stairState(ctx.state);
+  const s = scales(f, since, d);
+  const p = new Placer(ctx);
+  p.add(...head);
+  const showJump = subject !== 'early';
+  const steps = d.valuations.filter((v) => showJump || v.key !== d.reported.key);
+  const rows: { key: string; value: number; hedged: boolean; day: string; window?: { from: string; to: string }; date: string }[] = steps.map((v) => ({
+    key: v.key,
+    value: v.value,
+    hedged: v.hedged,
+    day: dayOf(v),
+    ...('window' in v ? { window: v.window, date: ctx.say(`date.${v.key as 'early-2023' | 'early-2024'}`) } : { date: shortDate(ctx.lang, v.date, !ctx.narrow) }),
+  }));
+  if (since) rows.push({ key: d.since.key, value: d.since.value, hedged: false, day: d.since.date, date: shortDate(ctx.lang, d.since.date, !ctx.narrow) });
+  const accentKey = subject === 'jump' ? d.reported.key : subject === 'since' ? d.since.key : null;
+  const toneOf = (key: string): Tone => (subject === 'early' || key === accentKey ? 'accent' : 'ink');
+
+  // Behind everything: the windows of approximate dates, and (wide) the grid with its values.
+  for (const r of rows) {
+    if (r.window) p.add({ kind: 'rect', key: `band-${r.key}`, tone: 'soft', x: s.x(r.window.from), y: s.y(r.value), width: s.x(r.window.to) - s.x(r.window.from), height: f.bottom - s.y(r.value) });
+  }
+  if (!ctx.narrow) {
+    const top = s.ticks[s.ticks.length - 1];
+    for (const t of s.ticks) {
+      if (t === 0) continue;
+      p.add(line({ key: `grid-${t}`, tone: 'grid', x1: f.left, y1: s.y(t), x2: f.right, y2: s.y(t) }));
+      p.add(text({ key: `tick-${t}`, tone: 'muted', x: f.left, y: s.y(t) - 5, text: t === top ? ctx.say('value.exact', { n: ctx.num(t) }) : ctx.num(t), size: 'xs' }));
     }
   }
-  const firstTop = bandTop(VALUATION_KEYS[0]) + f.barOffset;
-  marks.push({ kind: 'line', key: 'baseline', tone: 'ink', x1: f.left, y1: microsoft ? firstTop - 4 : f.tickLabelY + 6, x2: f.left, y2: microsoft ? firstTop + f.barHeight + 4 : lastBarBottom, width: 2 });
+  p.add(line({ key: 'baseline', tone: 'ink', x1: f.left, y1: f.bottom, x2: f.right, y2: f.bottom }));
 
-  // Row notes line up in one column, just right of the longest date.
-  const dateX = f.left + 4;
-  const noteX = dateX + Math.max(...SINCE_ROWS.map((key) => textWidth(say(`date.${key}`), 's', true))) + 10;
-  for (const v of rows) {
-    const shown = v.key === 'spring-2025' ? state !== 'earlier-rounds' : !microsoft;
-    const top = bandTop(v.key);
-    const barY = top + f.barOffset;
-    const w = x(v.value) - f.left;
-    const tone = barTone(v.key, state);
-    const opacity = shown ? 1 : 0;
-    marks.push({ kind: 'text', key: `date-${v.key}`, tone: 'ink', x: dateX, y: top + f.labelOffset, text: say(`date.${v.key}`), size: 's', weight: 'bold', opacity });
-    marks.push({ kind: 'text', key: `note-${v.key}`, tone: 'muted', x: noteX, y: top + f.labelOffset, text: say(`note.${v.key}`), size: 'xs', opacity });
-    marks.push({ kind: 'rect', key: `bar-${v.key}`, tone, x: f.left, y: barY, width: shown ? w : 0, height: f.barHeight, opacity });
-    // Long bars in a strong tone carry their value inside; the rest carry it beside the bar.
-    // Where the jump's notch cuts the 2025 bar, the label must fit right of the notch.
-    const label = valueLabel(v, lang);
-    const clearFrom = jump && v.key === d.reported.key ? x(d.previous.value) + 6 : f.left + 8;
-    const inside = tone !== 'soft' && f.left + w - 8 - textWidth(label, 's', true) >= clearFrom;
-    // Beside a long bar on a phone the label may not fit at the usual size: it steps down one.
-    const size = inside || f.left + w + 6 + textWidth(label, 's', true) <= f.width ? 's' : 'xs';
-    marks.push({ kind: 'text', key: `value-${v.key}`, tone: inside ? 'paper' : 'ink', x: inside ? f.left + w - 8 : f.left + w + 6, y: barY + f.barHeight / 2 + 5, text: label, anchor: inside ? 'end' : 'start', size, weight: 'bold', opacity });
+  // The Ghibli wave: a dashed line from its first day, labelled under the axis.
+  const gx = s.x(d.ghibli.date);
+  p.add(line({ key: 'ghibli-line', tone: 'muted', x1: gx, y1: f.bottom, x2: gx, y2: s.y(d.reported.value) - (ctx.narrow ? 2 : 8), dashed: true }));
+
+  // Treads and risers.
+  rows.forEach((r, i) => {
+    const x0 = s.x(r.day);
+    // The last step holds to the axis end, except before the jump, where it stops at the day the next value took over.
+    const x1 = i + 1 < rows.length ? s.x(rows[i + 1]!.day) : showJump ? f.right : s.x(dayOf(d.reported));
+    const y0 = s.y(r.value);
+    const tone = toneOf(r.key);
+    const prev = rows[i - 1];
+    if (prev) p.add(line({ key: `riser-${r.key}`, tone, x1: x0, y1: s.y(prev.value), x2: x0, y2: y0, width: r.window ? 2 : 3, ...(r.window ? { dashed: true } : {}) }));
+    p.add(line({ key: `tread-${r.key}`, tone, x1: x0, y1: y0, x2: x1, y2: y0, width: 3 }));
+    // A day the source names gets a ring; a window has its shading instead.
+    if (!r.window) p.add({ kind: 'path', key: `dot-${r.key}`, tone, d: ring(x0, y0, 4), width: 2 });
+  });
+
+  // The row under the headline: what kind of facts these are, and (phones) the unit.
+  p.add(...taggedNote(ctx, 'kind', 'context', ctx.say(ctx.narrow ? 'row.context.short' : 'row.context'), f.left, f.rowY));
+
+  // The jump: how much and how many times, with the arithmetic beside it (wide) or in the table (phones).
+  if (subject === 'jump') {
+    const x0 = s.x(dayOf(d.reported));
+    const mid = (s.y(d.previous.value) + s.y(d.reported.value)) / 2;
+    const jump = ctx.say(ctx.narrow ? 'value.change.short' : 'value.change', { n: ctx.num(d.jump) });
+    const times = ctx.say('value.times', { n: ctx.num(d.factor, 1) });
+    const pair = (x: number, y: number, anchor: 'start' | 'end'): Mark[] => [
+      text({ key: 'jump-label', tone: 'accent', x, y, text: jump, size: 's', weight: 'bold', ...(anchor === 'end' ? { anchor } : {}) }),
+      text({ key: 'jump-times', tone: 'accent', x, y: y + 15, text: times, size: 'xs', weight: 'bold', ...(anchor === 'end' ? { anchor } : {}) }),
+    ];
+    p.place([['low', pair(x0 - 8, mid + 6, 'end')], ['mid', pair(x0 - 8, mid, 'end')], ['lower', pair(x0 - 8, mid + 14, 'end')], ['high', pair(x0 - 8, mid - 8, 'end')]]);
   }
 
-  if (state === 'earlier-rounds') {
-    marks.push({ kind: 'text', key: 'hedge-note', tone: 'muted', x: f.left, y: f.jumpLabelY, text: say('note.hedge'), size: 'xs' });
+  // Value labels, oldest first; each prefers the space above its tread, then below it, then left of its riser.
+  rows.forEach((r, i) => {
+    const x0 = s.x(r.day);
+    const y0 = s.y(r.value);
+    const tone = r.key === accentKey ? 'accent' : 'ink';
+    const label = valueLabel(ctx, r);
+    const at = (x: number, y: number, anchor: 'start' | 'end', on?: string): Mark[] => [text({ key: `value-${r.key}`, tone, x, y, text: label, size: 's', weight: 'bold', ...(anchor === 'end' ? { anchor } : {}), ...(on ? { on } : {}) })];
+    const band = r.window ? `band-${r.key}` : undefined;
+    const last = i === rows.length - 1;
+    const next = rows[i + 1];
+    const candidates: [string, Mark[]][] = [
+      // Above the tread, clear of its own window: the window's top moves with the value when the axis stretches.
+      ['above', at(x0 + 7, y0 - 8, 'start')],
+      ...(next ? [['above-end', at(s.x(next.day) - 8, y0 - 12, 'end')] as [string, Mark[]]] : []),
+      ['below', at(x0 + 7, y0 + 17, 'start', band)],
+      ['left', at(x0 - 7, y0 + 17, 'end')],
+      ['left-above', at(x0 - 7, y0 - 8, 'end')],
+      ...(last ? [['row', at(x0 - 7, f.rowY + 14, 'end')], ['row-end', at(f.right, f.rowY + 14, 'end')]] as [string, Mark[]][] : []),
+    ];
+    p.place(candidates);
+  });
+
+  // Dates under the axis: every step's window or day, and the Ghibli wave, each in the first row where it fits.
+  // A window's label may start at its left edge or end at its right one; a day's label starts or ends at the day.
+  const dateLabel = (key: string, label: string, span: readonly [number, number], tone: Tone, bold = false): void => {
+    const spots: [string, Mark[]][] = [];
+    const style = { size: 'xs' as const, ...(bold ? { weight: 'bold' as const } : {}) };
+    const [from, to] = span[0] === span[1] ? [span[0] - 2, span[1] + 2] : span;
+    f.axisRows.forEach((y, row) => {
+      spots.push([`r${row}`, [text({ key, tone, x: (span[0] + span[1]) / 2, y, text: label, ...style, anchor: 'middle' })]]);
+      spots.push([`r${row}-start`, [text({ key, tone, x: from, y, text: label, ...style })]]);
+      spots.push([`r${row}-end`, [text({ key, tone, x: to, y, text: label, ...style, anchor: 'end' })]]);
+    });
+    p.place(spots);
+  };
+  for (const r of rows) {
+    // On phones the Ghibli label stands for the round's day, six days later: there is no room for both.
+    if (ctx.narrow && r.key === d.reported.key) continue;
+    const span = r.window ? ([s.x(r.window.from), s.x(r.window.to)] as const) : ([s.x(r.day), s.x(r.day)] as const);
+    dateLabel(`date-${r.key}`, r.date, span, r.window ? 'ink' : 'muted');
   }
+  // On phones, once October 2025 joins the axis, the line alone marks the wave (its label was shown in the steps before).
+  if (!(ctx.narrow && since)) dateLabel('ghibli-label', ctx.say(ctx.narrow ? 'ghibli.short' : 'ghibli.label', { date: shortDate(ctx.lang, d.ghibli.date) }), [gx, gx], ctx.state === 'earlier-rounds' ? 'muted' : 'accent', true);
 
-  if (jump) marks.push(...jumpMarks(d, state, f, lang, say));
-  return marks;
-}
-
-/** The bracket from October 2024 to the reported 2025 value, with the arithmetic. */
-function jumpMarks(d: ValuationData, state: ValuationState, f: Frame, lang: Lang, say: Say): Mark[] {
-  const marks: Mark[] = [];
-  const x = xScale(d.domainMax, f);
-  const band = rowScale(f);
-  const num = (n: number, digits?: number) => formatNumber(lang, n, digits);
-  const barY = (band(d.reported.key) ?? 0) + f.barOffset;
-  const x0 = x(d.previous.value);
-  const x1 = x(d.reported.value);
-  // A paper-coloured notch marks where October 2024 ended, inside the 2025 bar.
-  marks.push({ kind: 'rect', key: 'jump-notch', tone: 'paper', x: x0 - 1, y: barY, width: 2, height: f.barHeight });
-  const y = barY + f.barHeight + 5;
-  marks.push({ kind: 'path', key: 'jump-bracket', tone: 'accent', d: `M${x0},${y} V${y + 6} H${x1 - 1} V${y}`, width: 2 });
-  const factor = num(d.factor, 1);
-  // Wide: the label starts where the bracket ends, clear of the arithmetic on its left;
-  // narrow: it takes the line from the margin, the arithmetic goes below the notes.
-  marks.push({
-    kind: 'text', key: 'jump-label', tone: 'accent', x: f.narrow ? f.left : x1 + 8, y: f.jumpLabelY, anchor: 'start', size: 's', weight: 'bold',
-    text: say('jump.label', { d: say('value.change', { n: num(d.jump) }), f: say('value.times', { n: factor }) }),
-  });
-  const arith = say('jump.arith', { a: num(d.reported.value), b: num(d.previous.value), d: num(d.jump), f: factor });
-  const lines =
-    state === 'the-jump'
-      ? say('announced', {
-          date: formatDate(lang, d.announced.date),
-          r: say('value.exact', { n: num(d.announced.raised) }),
-          p: say('value.exact', { n: num(d.announced.postMoney) }),
-        })
-      : say('summary.ms');
-  // Wide: the arithmetic sits left of the bracket label; narrow: on its own line below the notes.
-  const noteLines = f.narrow || state === 'summary' ? lines.split('|') : [lines.replace('|', ' ')];
-  noteLines.forEach((text, i) => {
-    marks.push({ kind: 'text', key: `note-${i}`, tone: state === 'summary' ? 'ink' : 'muted', x: f.left, y: f.noteY + i * f.lineGap, text: text.trim(), size: 'xs', weight: state === 'summary' && i === 0 ? 'bold' : 'regular' });
-  });
-  marks.push(
-    f.narrow
-      ? { kind: 'text', key: 'jump-arith', tone: 'muted', x: f.left, y: f.noteY + noteLines.length * f.lineGap, text: arith, size: 'xs' }
-      : { kind: 'text', key: 'jump-arith', tone: 'muted', x: f.left, y: f.jumpLabelY, text: arith, size: 'xs' },
-  );
-  return marks;
+  // Notes under the dates (wide): the jump's arithmetic, and what the secondary sale was.
+  if (!ctx.narrow) {
+    const y = f.axisRows[f.axisRows.length - 1]! + 12;
+    if (ctx.state === 'the-jump') {
+      p.add(...taggedNote(ctx, 'derived', 'derived', ctx.say('jump.arith', { a: ctx.num(d.reported.value), b: ctx.num(d.previous.value), d: ctx.num(d.jump), f: ctx.num(d.factor, 1) }), f.left, y));
+    }
+    if (ctx.state === 'since-then') p.add(...taggedNote(ctx, 'sale', 'context', ctx.say('since.note'), f.left, y));
+  }
+  return p.marks;
 }
 
 /**
- * splitNote(text, narrow): lines of a note; "\n" breaks everywhere, "|" only on phones
- * (wide layouts join those parts with a space).
+ * What Microsoft gets: the spring-2025 step opened up into a block of about $300bn, all of
+ * it hatched, because how much of it was Microsoft's stake was not disclosed then; beside
+ * it, on the same dollar scale, the $13bn of commitments Microsoft itself disclosed.
  */
-function splitNote(text: string, narrow: boolean): string[] {
-  return text
-    .split('\n')
-    .flatMap((part) => (narrow ? part.split('|') : [part.replace(/\s*\|\s*/g, ' ')]))
-    .map((line) => line.trim());
+function microsoft(ctx: Ctx, d: ValuationData, head: readonly Mark[]): Mark[] {
+  const f = frame(ctx);
+  const s = scales(f, false, d);
+  const p = new Placer(ctx);
+  p.add(...head);
+  const top = s.y(d.reported.value);
+  // The block takes a little over half the width; the commitments and their words the rest.
+  const blockRight = f.left + (f.right - f.left) * (ctx.narrow ? 0.58 : 0.55);
+  const box = { x: f.left, y: top, width: blockRight - f.left, height: f.bottom - top };
+  p.add({ kind: 'path', key: 'ms-hatch', tone: 'muted', d: hatch(box, ctx.narrow ? 7 : 9) });
+  p.add({ kind: 'path', key: 'ms-block', tone: 'ink', d: roundedRect(box, 0), width: 2 });
+  p.add(line({ key: 'baseline', tone: 'ink', x1: f.left, y1: f.bottom, x2: f.right, y2: f.bottom }));
+
+  // The company's value on top of the block.
+  const company = ctx.say(ctx.narrow ? 'ms.company.short' : 'ms.company', { v: valueLabel({ ...ctx, narrow: false }, d.reported) });
+  p.add(...block({ key: 'ms-company', text: company, x: f.left, y: top - 8, maxWidth: blockRight - f.left + (ctx.narrow ? 20 : 40), size: ctx.narrow ? 'xs' : 's', weight: 'bold', maxLines: 1 }).marks);
+
+  // A paper panel in the middle of the hatching says what the hatching stands for; the hatching stays seen around it.
+  const pad = 8;
+  const undisclosed = tag({ key: 'ms-panel-tag', kind: 'notDisclosed', x: 0, y: 0, lang: ctx.lang, tone: 'accent' });
+  const shareText = ctx.say(ctx.narrow ? 'ms.share.short' : 'ms.share');
+  const inner = Math.max(undisclosed.width, textWidth(shareText, { size: 's', weight: 'bold' }));
+  // Padding, the label's cap height, a gap, the tag, padding.
+  const panel = { width: inner + 2 * pad, height: pad + 10 + 8 + undisclosed.height + pad };
+  const px = f.left + (box.width - panel.width) / 2;
+  const py = top + (box.height - panel.height) / 2;
+  p.add({ kind: 'rect', key: 'ms-panel', tone: 'paper', x: px, y: py, width: panel.width, height: panel.height, rx: 4 });
+  p.add(text({ key: 'ms-share', tone: 'ink', x: px + pad, y: py + pad + 10, text: shareText, size: 's', weight: 'bold', on: 'ms-panel' }));
+  // The tag's box lies on the panel: its word belongs to both (keyed under the panel).
+  p.add(...tag({ key: 'ms-panel-tag', kind: 'notDisclosed', x: px + pad, y: py + pad + 18, lang: ctx.lang, tone: 'accent' }).marks.map((m) => (m.kind === 'text' ? { ...m, on: 'ms-panel' } : m)));
+
+  // The commitments: a small block on the same scale; above it its value, what it is, and when Microsoft disclosed it.
+  const cx = blockRight + (ctx.narrow ? 16 : 32);
+  const cw = ctx.narrow ? 40 : 64;
+  const colW = f.right - cx;
+  const ctop = s.y(d.microsoft.commitments);
+  p.add({ kind: 'rect', key: 'ms-commit', tone: 'accent', x: cx, y: ctop, width: cw, height: f.bottom - ctop });
+  const valueY = ctop - 8;
+  p.add(text({ key: 'ms-commit-value', tone: 'accent', x: cx, y: valueY, text: ctx.say('value.exact', { n: ctx.num(d.microsoft.commitments) }), size: 's', weight: 'bold' }));
+  const whatText = ctx.say(ctx.narrow ? 'ms.commit.short' : 'ms.commit');
+  const what = block({ key: 'ms-commit-text', text: whatText, x: cx, y: 0, maxWidth: colW, size: 'xs' });
+  const whatY = valueY - 18 - what.height;
+  p.add(...block({ key: 'ms-commit-text', text: whatText, x: cx, y: whatY, maxWidth: colW, size: 'xs' }).marks);
+  const dated = ctx.narrow ? shortDate(ctx.lang, d.microsoft.date) : ctx.say('ms.commit.date', { date: shortDate(ctx.lang, d.microsoft.date) });
+  const kindTop = whatY - 12 - TAG_HEIGHT;
+  if (ctx.narrow) {
+    p.add(text({ key: 'ms-commit-date', tone: 'muted', x: cx, y: whatY - 15, text: dated, size: 'xs' }));
+    p.add(...tag({ key: 'ms-commit-kind', kind: 'context', x: cx, y: kindTop - 15, lang: ctx.lang }).marks);
+  } else {
+    p.add(...taggedNote(ctx, 'ms-commit-kind', 'context', dated, cx, kindTop));
+  }
+
+  // Wide: what the article says Microsoft gets, and the caveat from Microsoft's own filing.
+  if (!ctx.narrow) {
+    const lead = block({ key: 'ms-benefits-lead', text: ctx.say('ms.benefits.lead'), x: cx, y: top + 10, maxWidth: colW, size: 'xs', weight: 'bold' });
+    p.add(...lead.marks);
+    let y = lead.next + 4;
+    for (const b of ['bookvalue', 'leverage', 'azure'] as const) {
+      const item = block({ key: `ms-benefit-${b}`, text: ctx.say(`ms.benefit.${b}`), x: cx + 14, y, maxWidth: colW - 14, size: 's', weight: 'bold' });
+      p.add({ kind: 'circle', key: `ms-benefit-${b}-dot`, tone: 'accent', cx: cx + 4, cy: y - 4.5, r: 3.5 });
+      p.add(...item.marks);
+      y = item.next + 2;
+    }
+    p.add(...block({ key: 'ms-caveat', text: ctx.say('ms.caveat'), x: cx, y: y + 2, maxWidth: colW, size: 'xs', tone: 'muted' }).marks);
+  }
+  return p.marks;
+}
+
+/** The circle the loop runs on, in a layout. */
+export function loopCircle(ctx: Pick<Ctx, 'narrow' | 'width' | 'height'>): { cx: number; cy: number; r: number } {
+  return ctx.narrow ? { cx: ctx.width / 2 + 8, cy: 128, r: 44 } : { cx: ctx.width / 2, cy: 278, r: 126 };
 }
 
 /**
- * The since-then notes under the bars: what a secondary sale is, and that it puts no
- * new money into the company. The last line is set bold: it is the point of the step.
+ * loopArc(circle, i, gap): the points of the i-th quarter of the circle, clockwise from the
+ * i-th station to the next, leaving gap degrees at each end for the stations' dots.
  */
-function sinceNotes(f: Frame, lang: Lang, say: Say, d: ValuationData): Mark[] {
-  const lines = splitNote(say('since.note', { s: say('value.hedged', { n: formatNumber(lang, d.since.sold) }) }), f.narrow);
-  return lines.map((text, i) => ({
-    kind: 'text', key: `since-note-${i}`, tone: i === lines.length - 1 ? 'ink' : 'muted', x: f.left, y: f.noteY + i * f.lineGap, text, size: 'xs',
-    weight: i === lines.length - 1 ? 'bold' : 'regular',
-  }));
-}
-
-const BENEFITS = ['bookvalue', 'leverage', 'azure'] as const;
-
-/** Three boxes hanging off the valuation bar: what the valuation does for Microsoft (no amounts). */
-function benefitMarks(f: Frame, say: Say): Mark[] {
-  const marks: Mark[] = [];
-  const band = rowScale(f);
-  const barBottom = (band(VALUATION_KEYS[0]) ?? 0) + f.barOffset + f.barHeight;
-  const leadY = barBottom + 24;
-  const boxH = f.narrow ? 44 : 46;
-  const gap = f.narrow ? 6 : 8;
-  const boxX = f.left + 18;
-  const stemX = f.left + 7;
-  marks.push({ kind: 'text', key: 'ms-lead', tone: 'muted', x: boxX, y: leadY, text: say('ms.lead'), size: 'xs', weight: 'bold' });
-  const mids: number[] = [];
-  BENEFITS.forEach((b, i) => {
-    const y = leadY + 10 + i * (boxH + gap);
-    mids.push(y + boxH / 2);
-    marks.push({ kind: 'rect', key: `ms-${b}-box`, tone: 'grid', x: boxX, y, width: f.right - boxX, height: boxH, rx: 3 });
-    marks.push({ kind: 'rect', key: `ms-${b}-stripe`, tone: 'accent', x: boxX, y, width: 4, height: boxH });
-    marks.push({ kind: 'text', key: `ms-${b}-title`, tone: 'ink', x: boxX + 14, y: y + boxH / 2 - 3, text: say(`ms.${b}.title`), size: 's', weight: 'bold' });
-    marks.push({ kind: 'text', key: `ms-${b}-text`, tone: 'muted', x: boxX + 14, y: y + boxH - 10, text: say(`ms.${b}.text`), size: 'xs' });
-    marks.push({ kind: 'line', key: `ms-${b}-twig`, tone: 'accent', x1: stemX, y1: y + boxH / 2, x2: boxX, y2: y + boxH / 2, width: 2 });
-  });
-  marks.push({ kind: 'line', key: 'ms-stem', tone: 'accent', x1: stemX, y1: barBottom, x2: stemX, y2: mids[mids.length - 1] ?? barBottom, width: 2 });
-  const lastBottom = leadY + 10 + BENEFITS.length * (boxH + gap) - gap;
-  marks.push({ kind: 'text', key: 'ms-none', tone: 'muted', x: f.left, y: lastBottom + 20, text: say('ms.none'), size: 'xs' });
-  return marks;
-}
-
-/** The four stations of the loop, clockwise from the top. */
-export const LOOP_NODES = ['progress', 'investment', 'deployment', 'infrastructure'] as const;
-export type LoopNode = (typeof LOOP_NODES)[number];
-
-export interface LoopBox {
-  node: LoopNode;
-  cx: number;
-  cy: number;
-  width: number;
-  height: number;
-}
-
-export interface LoopEdge {
-  from: LoopNode;
-  /** Arc along the ellipse from one box to the next (SVG path). */
-  d: string;
-  /** Filled triangle at the arc's end, pointing along it. */
-  head: string;
-  /** Where the edge's verb sits, just outside the ellipse. */
-  label: { x: number; y: number; anchor: 'start' | 'middle' | 'end' };
-}
-
-export interface Loop {
-  cx: number;
-  cy: number;
-  rx: number;
-  ry: number;
-  boxes: LoopBox[];
-  edges: LoopEdge[];
+export function loopArc(c: { cx: number; cy: number; r: number }, i: number, gap: number): Point[] {
+  const from = -90 + 90 * i + gap;
+  const to = -90 + 90 * (i + 1) - gap;
+  const pts: Point[] = [];
+  for (let a = from; a <= to + 1e-9; a += (to - from) / 16) {
+    const rad = (a * Math.PI) / 180;
+    pts.push([c.cx + c.r * Math.cos(rad), c.cy + c.r * Math.sin(rad)]);
+  }
+  return pts;
 }
 
 /**
- * loop(f): the schematic cycle as four boxes on an ellipse, joined clockwise by arcs
- * that leave one box and stop just short of the next. Pure: sampling, no DOM.
+ * The cycle as Jefferies describes it, drawn on a circle: four stations, four arcs with
+ * arrowheads, the verbs on the arcs in our words. The arc into infrastructure, where Azure
+ * earns, is the subject; the figure says it is schematic.
  */
-export function loop(f: Frame): Loop {
-  const cx = f.width / 2;
-  const top = f.narrow ? 90 : 92;
-  const bottom = f.height - (f.narrow ? 34 : 40);
-  const cy = (top + bottom) / 2;
-  const ry = (bottom - top) / 2;
-  const side = f.narrow ? 118 : 150;
-  const rx = cx - f.left - side / 2 + (f.narrow ? 4 : -40);
-  const at = (theta: number) => ({ x: cx + rx * Math.sin(theta), y: cy - ry * Math.cos(theta) });
-  const boxes: LoopBox[] = LOOP_NODES.map((node, i) => {
-    const p = at((i * Math.PI) / 2);
-    const upright = i % 2 === 0;
-    return { node, cx: p.x, cy: p.y, width: upright ? (f.narrow ? 150 : 180) : side, height: f.narrow ? 44 : 46 };
+function loop(ctx: Ctx, head: readonly Mark[]): Mark[] {
+  const f = frame(ctx);
+  const c = loopCircle(ctx);
+  const p = new Placer(ctx);
+  p.add(...head);
+  const gap = ctx.narrow ? 16 : 11;
+  LOOP_NODES.forEach((node, i) => {
+    const active = node === 'build';
+    p.add({ kind: 'path', key: `loop-arc-${node}`, tone: active ? 'accent' : 'muted', d: arrow(loopArc(c, i, gap), { head: ctx.narrow ? 7 : 10 }), width: active ? 3 : 2 });
   });
-  const margin = 5;
-  const inside = (b: LoopBox, p: { x: number; y: number }) =>
-    Math.abs(p.x - b.cx) <= b.width / 2 + margin && Math.abs(p.y - b.cy) <= b.height / 2 + margin;
-  const stepSize = Math.PI / 720;
-  const edges: LoopEdge[] = boxes.map((from, i) => {
-    const to = boxes[(i + 1) % boxes.length] ?? from;
-    const t0 = (i * Math.PI) / 2;
-    const t1 = t0 + Math.PI / 2;
-    let start = t0;
-    while (start < t1 && inside(from, at(start))) start += stepSize;
-    let end = t1;
-    while (end > start && inside(to, at(end))) end -= stepSize;
-    const a = at(start);
-    const tip = at(end);
-    // The arc stops where the arrowhead's base begins, so the line does not poke through the tip.
-    const tangent = { x: rx * Math.cos(end), y: ry * Math.sin(end) };
-    const len = Math.hypot(tangent.x, tangent.y) || 1;
-    const ux = tangent.x / len;
-    const uy = tangent.y / len;
-    const headLen = 8;
-    const base = { x: tip.x - ux * headLen, y: tip.y - uy * headLen };
-    const d = `M${a.x},${a.y} A${rx},${ry} 0 0 1 ${base.x + ux},${base.y + uy}`;
-    const head = `M${tip.x},${tip.y} L${base.x - uy * 4.5},${base.y + ux * 4.5} L${base.x + uy * 4.5},${base.y - ux * 4.5} Z`;
-    const mid = at((start + end) / 2);
-    const nx = Math.sin((start + end) / 2) * ry;
-    const ny = -Math.cos((start + end) / 2) * rx;
-    const nlen = Math.hypot(nx, ny) || 1;
-    const lx = mid.x + (nx / nlen) * 10;
-    const ly = mid.y + (ny / nlen) * 10 + 4;
-    return { from: from.node, d, head, label: { x: lx, y: ly, anchor: lx > cx + 4 ? 'start' : lx < cx - 4 ? 'end' : 'middle' } };
+  LOOP_NODES.forEach((node, i) => {
+    const rad = ((-90 + 90 * i) * Math.PI) / 180;
+    const x = c.cx + c.r * Math.cos(rad);
+    const y = c.cy + c.r * Math.sin(rad);
+    const strong = node === 'infrastructure';
+    p.add({ kind: 'circle', key: `loop-node-${node}`, tone: strong ? 'accent' : 'ink', cx: x, cy: y, r: ctx.narrow ? 5 : 7 });
+    const title = ctx.say(`loop.${node}`);
+    // Phones keep one subtitle: where Azure is.
+    const sub = ctx.narrow && !strong ? '' : ctx.say(`loop.${node}.sub`);
+    const off = ctx.narrow ? 10 : 14;
+    const lines = (tx: number, ty: number, anchor: 'start' | 'middle' | 'end'): Mark[] => [
+      text({ key: `loop-${node}-title`, tone: strong ? 'accent' : 'ink', x: tx, y: ty, text: title, size: 's', weight: 'bold', ...(anchor !== 'start' ? { anchor } : {}) }),
+      ...(sub ? [text({ key: `loop-${node}-sub`, tone: 'muted', x: tx, y: ty + 15, text: sub, size: 'xs', ...(anchor !== 'start' ? { anchor } : {}) })] : []),
+    ];
+    const spots: [number, number, 'start' | 'middle' | 'end'][] =
+      i === 0 ? [[x + off, y - 4, 'start'], [x, y - off - (sub ? 15 : 0), 'middle']]
+      : i === 1 ? [[x + off, y + 4, 'start'], [x + off, y - 4, 'start']]
+      : i === 2 ? [[x, y + off + 10, 'middle'], [x + off, y + 8, 'start']]
+      : [[x - off, y + 4, 'end'], [x - off, y - 4, 'end']];
+    p.place(spots.map(([sx, sy, anchor]) => ['', lines(sx, sy, anchor)]));
   });
-  return { cx, cy, rx, ry, boxes, edges };
+  // The verbs, just outside the middle of each arc.
+  LOOP_NODES.forEach((node, i) => {
+    const rad = ((-45 + 90 * i) * Math.PI) / 180;
+    const out = c.r + (ctx.narrow ? 8 : 12);
+    const x = c.cx + out * Math.cos(rad);
+    const y = c.cy + out * Math.sin(rad);
+    const anchor = Math.cos(rad) > 0 ? 'start' : 'end';
+    const below = Math.sin(rad) > 0;
+    const verb = (dx: number, dy: number): Mark[] => [
+      text({ key: `loop-verb-${node}`, tone: node === 'build' ? 'accent' : 'muted', x: x + dx, y: (below ? y + 10 : y) + dy, text: ctx.say(`loop.verb.${node}`), size: 'xs', weight: node === 'build' ? 'bold' : 'regular', ...(anchor === 'end' ? { anchor } : {}) }),
+    ];
+    const side = anchor === 'end' ? -1 : 1;
+    p.place([['', verb(0, 0)], ['', verb(side * 4, below ? 4 : -4)], ['', verb(side * 8, below ? -4 : 4)], ['', verb(side * 10, below ? 8 : -8)]]);
+  });
+  // In the middle: the point. In the row under the headline: what kind of picture this is.
+  const point = ctx.say(ctx.narrow ? 'loop.point.short' : 'loop.point');
+  const size = ctx.narrow ? 'xs' : 's';
+  const probe = block({ key: 'loop-point', text: point, x: c.cx, y: 0, maxWidth: c.r * 1.4, size, weight: 'bold', anchor: 'middle' });
+  p.add(...block({ key: 'loop-point', text: point, x: c.cx, y: c.cy - probe.height / 2 + 4, maxWidth: c.r * 1.4, size, weight: 'bold', anchor: 'middle' }).marks);
+  p.add(...taggedNote(ctx, 'kind', 'schematic', ctx.say('loop.source'), f.left, f.rowY));
+  return p.marks;
 }
 
-function loopMarks(f: Frame, say: Say): Mark[] {
-  const marks: Mark[] = [];
-  const l = loop(f);
-  for (const e of l.edges) {
-    marks.push({ kind: 'path', key: `loop-${e.from}-arc`, tone: 'muted', d: e.d, width: 2 });
-    marks.push({ kind: 'path', key: `loop-${e.from}-head`, tone: 'muted', d: e.head, fill: true });
-    marks.push({ kind: 'text', key: `loop-${e.from}-verb`, tone: 'muted', x: e.label.x, y: e.label.y, text: say(`loop.edge.${e.from}`), anchor: e.label.anchor, size: 'xs' });
+/** The headline of a state, with its numbers filled in. */
+function title(ctx: Ctx, d: ValuationData): string {
+  const v = (value: number, hedged: boolean) => ctx.say(hedged ? 'value.hedged' : 'value.exact', { n: ctx.num(value) });
+  switch (ctx.state) {
+    case 'the-jump':
+      return ctx.say('headline.the-jump', { v: v(d.reported.value, d.reported.hedged) });
+    case 'since-then':
+      return ctx.say('headline.since-then', { v: v(d.since.value, false) });
+    case SUMMARY: {
+      const first = d.valuations[0]!;
+      return ctx.say('headline.summary', { a: ctx.num(first.value), b: v(d.reported.value, d.reported.hedged) });
+    }
+    default:
+      return ctx.say(`headline.${ctx.state}`);
   }
-  for (const b of l.boxes) {
-    // Infrastructure is where Microsoft (Azure) earns: the one box in the chapter colour.
-    const strong = b.node === 'infrastructure';
-    marks.push({ kind: 'rect', key: `loop-${b.node}-box`, tone: strong ? 'accent' : 'grid', x: b.cx - b.width / 2, y: b.cy - b.height / 2, width: b.width, height: b.height, rx: 4 });
-    marks.push({ kind: 'text', key: `loop-${b.node}-title`, tone: strong ? 'paper' : 'ink', x: b.cx, y: b.cy - 2, text: say(`loop.${b.node}.title`), anchor: 'middle', size: 's', weight: 'bold' });
-    marks.push({ kind: 'text', key: `loop-${b.node}-text`, tone: strong ? 'paper' : 'muted', x: b.cx, y: b.cy + 14, text: say(`loop.${b.node}.text`), anchor: 'middle', size: 'xs' });
-  }
-  // Narrow: the side boxes leave little room at the centre, so the label sits above them.
-  const labelY = f.narrow ? l.cy - 44 : l.cy - 3;
-  marks.push({ kind: 'text', key: 'loop-schematic', tone: 'muted', x: l.cx, y: labelY, text: say('loop.schematic').toUpperCase(), anchor: 'middle', size: 'xs', weight: 'bold' });
-  marks.push({ kind: 'text', key: 'loop-source', tone: 'muted', x: l.cx, y: labelY + 16, text: say('loop.source'), anchor: 'middle', size: 'xs' });
-  return marks;
+}
+
+/**
+ * geometry(ctx): the marks of the valuation figure. Pure. The staircase keeps its keys and
+ * scales across its states, so steps grow and the axes stretch honestly; the Microsoft
+ * block and the loop arrive under their own keys.
+ */
+export function geometry(ctx: Ctx, d: ValuationData = defaultData): Mark[] {
+  const f = frame(ctx);
+  const head = headline(title(ctx, d), { x: f.left, y: f.headY, maxWidth: f.right - f.left, size: f.headSize });
+  return ctx.state === 'what-microsoft-gets' ? microsoft(ctx, d, head) : ctx.state === 'feedback-loop' ? loop(ctx, head) : staircase(ctx, d, head);
 }

@@ -1,55 +1,55 @@
-import { fill, formatDate, formatNumber } from '../../i18n/format';
-import type { Lang } from '../../i18n/lang';
-import type { DataRow, FigureModule } from '../types';
-import { data } from './data';
-import { geometry, valueLabel } from './geometry';
-import { stateFor, states } from './states';
-import { strings } from './strings';
+import { defineFigure } from '../kit';
+import { SUMMARY, type DataRow } from '../types';
+import { data, strings } from './data';
+import { geometry, STATES, valueLabel, type Ctx } from './geometry';
 
-const s = (lang: Lang, key: keyof (typeof strings)['de'], params?: Record<string, string | number>) =>
-  fill(strings[lang][key], params);
+/** Fact ids behind the staircase up to spring 2025 (the Ghibli wave dates its marker). */
+const STAIRS = ['valuation-29', 'valuation-86', 'valuation-157', 'valuation-300', 'round-40-300', 'gpt4o-images-launch'];
 
-const UNIT = 'USD bn';
-
-/** OpenAI's valuation step by step, the 2025 jump, what it means for Microsoft, and the October 2025 value (chapter 4). */
-export const figure: FigureModule = {
+/**
+ * OpenAI's valuation as a staircase in time, the jump in the Ghibli weeks, Microsoft's stake
+ * that was not disclosed beside the $13bn it did disclose, the cycle Jefferies describes, and
+ * the October 2025 value on the same axes (chapter 4).
+ */
+export const figure = defineFigure({
   id: 'valuation',
-  states,
-  layouts: { narrow: { width: 340, height: 320 }, wide: { width: 640, height: 340 } },
+  states: STATES,
   accent: 'ochre',
-  title: (lang) => strings[lang].title,
-  geometry: (opts) => geometry(opts),
-  alt(state, lang) {
-    const st = stateFor(state);
-    const n = (v: number, digits?: number) => formatNumber(lang, v, digits);
-    const [a, b, c] = data.valuations.map((v) => n(v.value));
-    const common = { a: a ?? '', b: b ?? '', c: c ?? '', d: n(data.reported.value), j: n(data.jump), f: n(data.factor, 1), max: n(data.domainMax) };
-    switch (st) {
-      case 'the-jump':
-        return s(lang, 'alt.the-jump', { ...common, r: n(data.announced.raised), p: n(data.announced.postMoney) });
-      case 'since-then':
-        return s(lang, 'alt.since-then', { ...common, s: n(data.since.value), date: formatDate(lang, data.since.date) });
-      default:
-        return s(lang, `alt.${st}`, common);
-    }
+  strings,
+  sources: [...STAIRS, 'ms-benefits', 'ms-13bn-disclosed', 'feedback-loop', 'since-valuation-500'],
+  stateSources: {
+    'earlier-rounds': ['valuation-29', 'valuation-86', 'valuation-157', 'gpt4o-images-launch'],
+    'the-jump': STAIRS,
+    'what-microsoft-gets': ['valuation-300', 'round-40-300', 'ms-13bn-disclosed', 'ms-benefits'],
+    'feedback-loop': ['feedback-loop'],
+    'since-then': [...STAIRS, 'since-valuation-500'],
+    [SUMMARY]: STAIRS,
   },
-  table(lang): DataRow[] {
-    const n = (v: number, digits?: number) => formatNumber(lang, v, digits);
-    const money = (v: number) => s(lang, 'value.exact', { n: n(v) });
-    const date = formatDate(lang, data.announced.date);
-    const ab = { a: n(data.reported.value), b: n(data.previous.value) };
+  keyState: 'the-jump',
+  geometry: (ctx) => geometry(ctx),
+  alt(ctx: Ctx) {
+    const [a, b, c] = data.valuations.map((v) => ctx.num(v.value));
+    const p = { a: a ?? '', b: b ?? '', c: c ?? '', d: ctx.num(data.reported.value), j: ctx.num(data.jump), f: ctx.num(data.factor, 1), g: ctx.date(data.ghibli.date), r: ctx.num(data.announced.raised), m: ctx.num(data.microsoft.commitments), s: ctx.num(data.since.value), date: ctx.date(data.since.date), sold: ctx.num(data.since.sold) };
+    return ctx.say(`alt.${ctx.state}`, p);
+  },
+  table(ctx): DataRow[] {
+    const UNIT = 'USD bn';
+    const money = (n: number) => ctx.say('value.exact', { n: ctx.num(n) });
+    const narrowless = { ...ctx, narrow: false };
+    const ab = { a: ctx.num(data.reported.value), b: ctx.num(data.previous.value) };
     return [
-      ...data.valuations.map((v) => ({ fact: v.fact, label: s(lang, `table.${v.key}`), value: valueLabel(v, lang), raw: v.value, unit: UNIT })),
-      { fact: data.raisedOct2024.fact, label: s(lang, 'table.raisedOct2024'), value: money(data.raisedOct2024.value), raw: data.raisedOct2024.value, unit: UNIT },
-      { fact: data.announced.fact, label: s(lang, 'table.announcedRaised', { date }), value: money(data.announced.raised), raw: data.announced.raised, unit: UNIT },
-      { fact: data.announced.fact, label: s(lang, 'table.announcedPost'), value: money(data.announced.postMoney), raw: data.announced.postMoney, unit: UNIT },
-      { fact: data.reported.fact, label: s(lang, 'table.jump', ab), value: s(lang, 'value.change', { n: n(data.jump) }), raw: data.jump, unit: UNIT, derived: `${ab.a} − ${ab.b} = ${n(data.jump)}` },
-      { fact: data.reported.fact, label: s(lang, 'table.factor', ab), value: s(lang, 'value.times', { n: n(data.factor, 1) }), raw: Math.round(data.factor * 100) / 100, unit: 'times', derived: `${ab.a} ÷ ${ab.b} ≈ ${n(data.factor, 1)}` },
-      { fact: data.since.fact, label: s(lang, 'table.oct-2025'), value: money(data.since.value), raw: data.since.value, unit: UNIT },
-      { fact: data.since.fact, label: s(lang, 'table.soldOct2025'), value: valueLabel({ value: data.since.sold, hedged: true }, lang), raw: data.since.sold, unit: UNIT },
-      { fact: 'ms-benefits', label: s(lang, 'table.msBenefits'), value: s(lang, 'table.msBenefitsValue'), raw: null, unit: '' },
-      { fact: 'feedback-loop', label: s(lang, 'table.loop'), value: s(lang, 'table.loopValue'), raw: null, unit: '', schematic: true },
+      ...data.valuations.map((v) => ({ fact: v.fact, label: ctx.say(`table.${v.key}`), value: valueLabel(narrowless, v), raw: v.value, unit: UNIT })),
+      { fact: data.raisedOct2024.fact, label: ctx.say('table.raisedOct2024'), value: money(data.raisedOct2024.value), raw: data.raisedOct2024.value, unit: UNIT },
+      { fact: data.announced.fact, label: ctx.say('table.announced', { date: ctx.date(data.announced.date), r: money(data.announced.raised) }), value: money(data.announced.postMoney), raw: data.announced.postMoney, unit: UNIT },
+      { fact: data.reported.fact, label: ctx.say('table.jump', ab), value: ctx.say('value.change', { n: ctx.num(data.jump) }), raw: data.jump, unit: UNIT, derived: `${ab.a} − ${ab.b} = ${ctx.num(data.jump)}` },
+      { fact: data.reported.fact, label: ctx.say('table.factor', ab), value: ctx.say('value.times', { n: ctx.num(data.factor, 1) }), raw: Math.round(data.factor * 100) / 100, unit: 'times', derived: `${ab.a} ÷ ${ab.b} ≈ ${ctx.num(data.factor, 1)}` },
+      { fact: data.ghibli.fact, label: ctx.say('table.ghibli'), value: ctx.date(data.ghibli.date), raw: null, unit: '' },
+      { fact: data.microsoft.fact, label: ctx.say('table.commitments', { date: ctx.date(data.microsoft.date) }), value: money(data.microsoft.commitments), raw: data.microsoft.commitments, unit: UNIT },
+      { fact: data.microsoft.fact, label: ctx.say('table.stake'), value: ctx.say('table.stakeValue'), raw: null, unit: '' },
+      { fact: data.microsoft.benefits, label: ctx.say('table.msBenefits'), value: ctx.say('table.msBenefitsValue'), raw: null, unit: '' },
+      { fact: data.loop.fact, label: ctx.say('table.loop'), value: ctx.say('table.loopValue'), raw: null, unit: '', schematic: true },
+      { fact: data.since.fact, label: ctx.say('table.oct-2025', { date: ctx.date(data.since.date) }), value: money(data.since.value), raw: data.since.value, unit: UNIT },
+      { fact: data.since.fact, label: ctx.say('table.soldOct2025'), value: ctx.say('value.hedged', { n: ctx.num(data.since.sold) }), raw: data.since.sold, unit: UNIT },
     ];
   },
-  sources: ['valuation-29', 'valuation-86', 'valuation-157', 'valuation-300', 'round-40-300', 'ms-benefits', 'ms-13bn-disclosed', 'feedback-loop', 'since-valuation-500'],
-};
+});

@@ -127,6 +127,42 @@ describe('reading details', () => {
     expect(m.shown).toEqual(['narrow']);
   });
 
+  it('turning a tablet from landscape (wide drawing beside the text) to upright brings the narrow drawing up in the same state', async () => {
+    const step = ch?.steps[2] ?? '';
+    const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 }, reducedMotion: 'reduce' })).newPage();
+    await page.goto(url(ch?.path ?? '/'));
+    await page.waitForFunction(() => document.querySelector('[data-scrolly-ready]') !== null && document.querySelector('figure-stage')?.hasAttribute('data-shown'));
+    // Scrolled to the step once the page has been drawn, so the stage knows the narrow view is hidden and leaves it behind.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.evaluate((id) => document.getElementById(id)?.scrollIntoView({ block: 'center', behavior: 'instant' }), step);
+    await page.waitForFunction((id) => document.querySelector('figure-stage')?.getAttribute('data-shown') === id, step);
+    await page.setViewportSize({ width: 768, height: 1024 });
+    // The narrow view, hidden until now, catches up with the state shown: its marks are the state's.
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const stage = document.querySelector('figure-stage') as HTMLElement;
+          const svg = stage.querySelector<SVGSVGElement>('svg[data-layout="narrow"]');
+          if (!svg || svg.getBoundingClientRect().width === 0) return ['narrow not shown'];
+          const payload = JSON.parse(stage.querySelector('script[data-figure-states]')?.textContent ?? '{}');
+          const target = payload.layouts.narrow[stage.dataset['shown'] ?? ''] as Record<string, [Record<string, string | number>]>;
+          const wrong: string[] = [];
+          for (const el of svg.querySelectorAll<SVGElement>('[data-key]')) {
+            const entry = target[el.dataset['key'] ?? ''];
+            if (!entry) {
+              if (Number(el.getAttribute('opacity') ?? 1) > 0.01) wrong.push(`${el.dataset['key']} shown`);
+              continue;
+            }
+            for (const [name, v] of Object.entries(entry[0])) if (el.getAttribute(name) !== String(v)) wrong.push(`${el.dataset['key']} ${name}`);
+          }
+          return wrong;
+        }),
+      )
+      .toEqual([]);
+    expect(await page.locator('figure-stage').getAttribute('data-shown')).toBe(step);
+    await page.context().close();
+  });
+
   for (const [width, height] of [[1280, 800], [1440, 900]] as const) {
     it(`at ${width}×${height} the figure fills at least 70 % of its pinned column, in every chapter`, async () => {
       const shares: string[] = [];

@@ -1,5 +1,20 @@
 import raw from '../../../content/data/users-race.json';
 import { fact } from '../../data/facts';
+import { defineStrings } from '../../i18n/t';
+import { SUMMARY } from '../types';
+import de from './strings.de.json';
+import en from './strings.en.json';
+
+/** The figure's states in reading order; chapter steps use these ids. */
+export const STATES = ['five-days', 'one-hour', 'per-second', 'app-metrics', 'since-then', SUMMARY] as const;
+export type State = (typeof STATES)[number];
+
+/** The state whose fields fill in the browser (Enhance.astro). */
+export const FIELD_STATE = 'per-second' satisfies State;
+
+/** The figure's words, per language (strings.de.json is the reference). */
+export const strings = defineStrings<keyof typeof de>(de, { en });
+export type Key = keyof typeof de;
 
 /** One week-over-week app metric from Sensor Tower. */
 export interface Metric {
@@ -7,6 +22,8 @@ export interface Metric {
   /** Change in percent (11 for +11 %). */
   change: number;
   unit: string;
+  /** The source calls it a record (an all-time high), so the bar says so. */
+  record: boolean;
   fact: string;
 }
 

@@ -1,80 +1,123 @@
 import { fact } from '../../data/facts';
-import { fill, formatChange, formatDate, formatNumber, formatPercent } from '../../i18n/format';
-import type { Lang } from '../../i18n/lang';
-import type { DataRow, FigureModule } from '../types';
-import { data, type WeeklyUsers } from './data';
+import { defineFigure } from '../kit';
+import { SUMMARY, type DataRow } from '../types';
+import { data, FIELD_STATE, STATES, strings, type WeeklyUsers } from './data';
+import { countAt, WINDOW_SECONDS } from './field';
 import { geometry } from './geometry';
-import { stateFor, states } from './states';
-import { strings } from './strings';
 
 const [march, october] = data.weekly as [WeeklyUsers, WeeklyUsers];
-
-const s = (lang: Lang, key: keyof (typeof strings)['de'], params?: Record<string, string | number>) =>
-  fill(strings[lang][key], params);
+const time = ['million-in-5-days', 'million-in-1-hour', 'speedup'];
 
 /**
- * A million new users: five days in 2022 against one hour in 2025, the app metrics of that
- * week, and ChatGPT's weekly users since (chapter 3).
+ * A million new users: five days in 2022 against one hour in 2025, drawn as 120 hour squares
+ * against one; the same gap as ten seconds of sign-ups, dot by dot; the app metrics of that
+ * week and ChatGPT's weekly users since (chapter 3).
  */
-export const figure: FigureModule = {
+export const figure = defineFigure({
   id: 'users-race',
-  states,
-  layouts: { narrow: { width: 340, height: 320 }, wide: { width: 640, height: 340 } },
+  states: STATES,
   accent: 'vermilion',
-  title: (lang) => strings[lang].title,
-  geometry: (opts) => geometry(opts),
-  alt(state, lang) {
-    const st = stateFor(state);
-    const n = (v: number, digits?: number) => formatNumber(lang, v, digits);
-    switch (st) {
-      case 'per-second':
-        return s(lang, 'alt.per-second', { a: n(data.perSecond2022, 1), b: n(Math.round(data.perSecond2025)) });
-      case 'app-metrics': {
-        const [dl, wau, rev] = data.metrics.map((m) => formatChange(lang, m.change));
-        return s(lang, 'alt.app-metrics', { d: dl ?? '', w: wau ?? '', r: rev ?? '' });
-      }
+  strings,
+  sources: ['million-in-5-days', 'million-in-1-hour', 'speedup', 'rates-per-second', 'downloads-wow', 'wau-wow', 'revenue-wow', 'weekly-users-500m', 'new-users-not-first', 'since-800m-weekly'],
+  stateSources: {
+    'five-days': ['million-in-5-days'],
+    'one-hour': [...time, 'weekly-users-500m', 'new-users-not-first'],
+    [FIELD_STATE]: ['rates-per-second', 'million-in-5-days', 'million-in-1-hour'],
+    'app-metrics': ['downloads-wow', 'wau-wow', 'revenue-wow'],
+    'since-then': ['weekly-users-500m', 'since-800m-weekly'],
+    [SUMMARY]: [...time, 'rates-per-second'],
+  },
+  keyState: SUMMARY,
+  geometry: (ctx) => geometry(ctx),
+  alt(ctx) {
+    switch (ctx.state) {
       case 'one-hour':
-        return s(lang, 'alt.one-hour', { m: n(march.millions), p: formatPercent(lang, data.baseShare) });
+        return ctx.say('alt.one-hour', { m: ctx.num(march.millions), p: ctx.pct(data.baseShare) });
+      case 'per-second':
+        return ctx.say('alt.per-second', {
+          a: ctx.num(data.perSecond2022, 1),
+          b: ctx.num(Math.round(data.perSecond2025)),
+          ca: ctx.num(countAt(data.perSecond2022, WINDOW_SECONDS)),
+          cb: ctx.num(countAt(data.perSecond2025, WINDOW_SECONDS)),
+        });
+      case 'app-metrics': {
+        const [dl, wau, rev] = data.metrics.map((m) => ctx.change(m.change));
+        return ctx.say('alt.app-metrics', { d: dl ?? '', w: wau ?? '', r: rev ?? '' });
+      }
       case 'since-then':
-        return s(lang, 'alt.since-then', { a: n(march.millions), da: formatDate(lang, march.date), b: n(october.millions), db: formatDate(lang, october.date) });
-      case 'summary':
-        return s(lang, 'alt.summary', { n: n(data.speedup) });
+        return ctx.say('alt.since-then', { a: ctx.num(march.millions), da: ctx.date(march.date), b: ctx.num(october.millions), db: ctx.date(october.date) });
+      case SUMMARY:
+        return ctx.say('alt.summary', { n: ctx.num(data.speedup) });
       default:
-        return s(lang, `alt.${st}`);
+        return ctx.say(`alt.${ctx.state}`);
     }
   },
-  table(lang): DataRow[] {
-    const n = (v: number, digits?: number) => formatNumber(lang, v, digits);
+  table(ctx): DataRow[] {
+    const { num, say } = ctx;
+    const seconds2022 = data.hours2022 * 3600;
+    const seconds2025 = data.hours2025 * 3600;
+    const count2022 = countAt(data.perSecond2022, WINDOW_SECONDS);
+    const count2025 = countAt(data.perSecond2025, WINDOW_SECONDS);
     return [
-      { fact: 'million-in-5-days', label: s(lang, 'table.users'), value: n(data.users), raw: data.users, unit: 'users' },
-      { fact: 'million-in-5-days', label: s(lang, 'table.days2022'), value: s(lang, 'table.days', { n: n(data.hours2022 / 24) }), raw: data.hours2022 / 24, unit: 'days' },
-      { fact: 'million-in-1-hour', label: s(lang, 'table.hours2025'), value: s(lang, 'table.hours', { n: n(data.hours2025) }), raw: data.hours2025, unit: 'hours' },
-      { fact: 'speedup', label: s(lang, 'table.speedup'), value: s(lang, 'table.times', { n: n(data.speedup) }), raw: data.speedup, unit: 'times' },
-      { fact: 'rates-per-second', label: s(lang, 'table.rate2022'), value: `≈ ${n(data.perSecond2022, 1)}`, raw: Math.round(data.perSecond2022 * 10) / 10, unit: 'users per second' },
-      { fact: 'rates-per-second', label: s(lang, 'table.rate2025'), value: `≈ ${n(Math.round(data.perSecond2025))}`, raw: Math.round(data.perSecond2025), unit: 'users per second' },
-      ...data.metrics.map((m) => ({
-        fact: m.fact,
-        label: s(lang, `metric.${m.key}`),
-        value: formatChange(lang, m.change),
-        raw: m.change,
-        unit: m.unit,
-      })),
+      { fact: 'million-in-5-days', label: say('table.users'), value: num(data.users), raw: data.users, unit: 'users' },
+      { fact: 'million-in-5-days', label: say('table.days2022'), value: say('table.days', { n: num(data.hours2022 / 24) }), raw: data.hours2022 / 24, unit: 'days' },
+      { fact: 'million-in-1-hour', label: say('table.hours2025'), value: say('table.hours', { n: num(data.hours2025) }), raw: data.hours2025, unit: 'hours' },
+      {
+        fact: 'speedup',
+        label: say('table.speedup'),
+        value: say('table.times', { n: num(data.speedup) }),
+        raw: data.speedup,
+        unit: 'times',
+        derived: `${num(data.hours2022 / 24)} × 24 = ${num(data.hours2022)}; ${num(data.hours2022)} ÷ ${num(data.hours2025)} = ${num(data.speedup)}`,
+      },
+      {
+        fact: 'rates-per-second',
+        label: say('table.rate2022'),
+        value: `≈ ${num(data.perSecond2022, 1)}`,
+        raw: Math.round(data.perSecond2022 * 10) / 10,
+        unit: 'users per second',
+        derived: `${num(data.users)} ÷ ${num(seconds2022)} ≈ ${num(data.perSecond2022, 1)}`,
+      },
+      {
+        fact: 'rates-per-second',
+        label: say('table.rate2025'),
+        value: `≈ ${num(Math.round(data.perSecond2025))}`,
+        raw: Math.round(data.perSecond2025),
+        unit: 'users per second',
+        derived: `${num(data.users)} ÷ ${num(seconds2025)} ≈ ${num(Math.round(data.perSecond2025))}`,
+      },
+      {
+        fact: 'rates-per-second',
+        label: say('table.count2022'),
+        value: num(count2022),
+        raw: count2022,
+        unit: 'users in 10 seconds',
+        derived: `${num(data.users)} ÷ ${num(seconds2022)} × ${num(WINDOW_SECONDS)} ≈ ${num(count2022)}`,
+      },
+      {
+        fact: 'rates-per-second',
+        label: say('table.count2025'),
+        value: num(count2025),
+        raw: count2025,
+        unit: 'users in 10 seconds',
+        derived: `${num(data.users)} ÷ ${num(seconds2025)} × ${num(WINDOW_SECONDS)} ≈ ${num(count2025)}`,
+      },
+      ...data.metrics.map((m) => ({ fact: m.fact, label: say(`metric.${m.key}`), value: ctx.change(m.change), raw: m.change, unit: m.unit })),
       ...data.weekly.map((w) => ({
         fact: w.fact,
-        label: s(lang, 'table.weekly', { date: formatDate(lang, w.date), source: fact(w.fact).short[lang] }),
-        value: s(lang, w.hedged ? 'weekly.value.hedged' : 'table.millions', { n: n(w.millions) }),
+        label: say('table.weekly', { date: ctx.date(w.date), source: fact(w.fact).short[ctx.lang] }),
+        value: say(w.hedged ? 'weekly.hedged' : 'table.millions', { n: num(w.millions) }),
         raw: w.millions,
         unit: 'million weekly users',
       })),
       {
         fact: 'new-users-not-first',
-        label: s(lang, 'table.baseShare'),
-        value: formatPercent(lang, data.baseShare),
+        label: say('table.baseShare'),
+        value: ctx.pct(data.baseShare),
         raw: data.baseShare,
         unit: 'percent',
-        derived: `${n(data.users / 1e6)} ÷ ${n(march.millions)} = ${formatPercent(lang, data.baseShare)}`,
+        derived: `${num(data.users / 1e6)} ÷ ${num(march.millions)} = ${ctx.pct(data.baseShare)}`,
       },
     ];
   },
-  sources: ['million-in-5-days', 'million-in-1-hour', 'rates-per-second', 'downloads-wow', 'wau-wow', 'revenue-wow', 'weekly-users-500m', 'new-users-not-first', 'since-800m-weekly'],
-};
+});

@@ -105,8 +105,7 @@ describe('geometry(ctx)', () => {
     expect(riser.dashed).toBe(true);
     expect(riser.x1).toBeGreaterThan(band.x);
     expect(riser.x1).toBeLessThan(band.x + band.width);
-    expect(has(marks, 'dot-early-2024')).toBe(false);
-    expect(has(marks, 'dot-oct-2024')).toBe(true);
+    expect(get(marks, 'riser-oct-2024', 'line').dashed).toBeUndefined();
     expect(get(marks, 'date-early-2024', 'text').text).toBe('Anfang 2024');
   });
 

@@ -1,4 +1,3 @@
-import { path } from 'd3-path';
 import { LOCALE } from '../../i18n/lang';
 import { arrow, block, hatch, headline, linear, roundedRect, tag, TAG_HEIGHT, textWidth, time, utcDate, type FigureContext, type Point, type TagKind } from '../kit';
 import { checkLayout, markBox, overlap } from '../kit/bounds';
@@ -122,15 +121,6 @@ class Placer {
 /** Space kept between two labels side by side, so two dates never read as one. */
 const LABEL_AIR = 5;
 
-/** The d of a circle of radius r around (x, y), drawn as a stroke (a marker, not an area). */
-function ring(x: number, y: number, r: number): string {
-  const d = path();
-  d.moveTo(x + r, y);
-  d.arc(x, y, r, 0, 2 * Math.PI);
-  d.closePath();
-  return d.toString();
-}
-
 const text = (o: Omit<TextMark, 'kind'>): TextMark => ({ kind: 'text', ...o });
 const line = (o: Omit<LineMark, 'kind'>): LineMark => ({ kind: 'line', ...o });
 
@@ -151,7 +141,7 @@ function stairState(state: State): { since: boolean; subject: 'early' | 'jump' |
 /**
  * The staircase: each valuation holds until the next, so the value is a step line over time.
  * A step whose source names no day (early 2023, early 2024) rises inside a shaded window,
- * drawn dashed and labelled with the window, never with an invented day. The Ghibli wave's
+ * dashed and labelled with the window, never at an invented day; a dated step rises solid. The Ghibli wave's
  * first day is marked; the 2025 round came six days later.
  */
 function staircase(ctx: Ctx, d: ValuationData, head: readonly Mark[]): Mark[] {
@@ -201,8 +191,6 @@ function staircase(ctx: Ctx, d: ValuationData, head: readonly Mark[]): Mark[] {
     const prev = rows[i - 1];
     if (prev) p.add(line({ key: `riser-${r.key}`, tone, x1: x0, y1: s.y(prev.value), x2: x0, y2: y0, width: r.window ? 2 : 3, ...(r.window ? { dashed: true } : {}) }));
     p.add(line({ key: `tread-${r.key}`, tone, x1: x0, y1: y0, x2: x1, y2: y0, width: 3 }));
-    // A day the source names gets a ring; a window has its shading instead.
-    if (!r.window) p.add({ kind: 'path', key: `dot-${r.key}`, tone, d: ring(x0, y0, 4), width: 2 });
   });
 
   // The row under the headline: what kind of facts these are, and (phones) the unit.

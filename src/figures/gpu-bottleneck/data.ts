@@ -1,5 +1,12 @@
 import raw from '../../../content/data/gpu-bottleneck.json';
 import { fact, isSince } from '../../data/facts';
+import { defineStrings } from '../../i18n/t';
+import de from './strings.de.json';
+import en from './strings.en.json';
+
+/** The figure's words, one typed dictionary per language. */
+export type Key = keyof typeof de;
+export const strings = defineStrings<Key>(de, { en });
 
 export type VendorKey = 'nvidia' | 'amd' | 'intel';
 export type AgreementKey = 'nvidia' | 'amd' | 'broadcom';
@@ -26,6 +33,10 @@ export interface Vendor {
 
 export interface GpuBottleneckData {
   quote: { text: string; speaker: string; channel: string; date: string; fact: string };
+  /** Words of the quote, verbatim, from `excerptFrom` to the end of `excerptTo`: what the phone figure has room for. */
+  excerpt: string;
+  /** The rate limits Altman announced (context, dated): the real counterpart of the simulated limit. */
+  rateLimit: { date: string; fact: string };
   /** The chunk size in Altman's call ("100k"); he names no unit, GPUs is our reading. */
   chunk: number;
   /** Drawing scale: how much of the chunk one grid square stands for. */
@@ -59,12 +70,17 @@ const AGREEMENT_KEYS: readonly string[] = ['nvidia', 'amd', 'broadcom'];
  */
 export function loadGpuBottleneck(input: typeof raw = raw): GpuBottleneckData {
   const file = 'content/data/gpu-bottleneck.json';
-  for (const entry of [input.quote, input.chunk, input.perSquare, input.contract, input.fewSuppliers, ...input.vendors, ...input.schematic]) {
+  for (const entry of [input.quote, input.rateLimit, input.chunk, input.perSquare, input.contract, input.fewSuppliers, ...input.vendors, ...input.schematic]) {
     fact(entry.fact);
   }
   if (!fact(input.quote.fact).claim.en.includes(input.quote.text)) {
     throw new Error(`${file}: the quote must match the facts sheet (${input.quote.fact}) word for word`);
   }
+  const at = input.quote.text.indexOf(input.quote.excerptFrom);
+  const to = input.quote.text.indexOf(input.quote.excerptTo, at);
+  if (at < 0 || to < 0) throw new Error(`${file}: quote.excerptFrom and excerptTo must be words of the quote, in that order`);
+  const limitFact = fact(input.rateLimit.fact);
+  if (limitFact.kind !== 'context' || !limitFact.date) throw new Error(`${file}: rateLimit must cite a dated context fact`);
   const chunk = input.chunk.value;
   const perSquare = input.perSquare.value;
   const squares = chunk / perSquare;
@@ -104,7 +120,9 @@ export function loadGpuBottleneck(input: typeof raw = raw): GpuBottleneckData {
     throw new Error(`${file}: firstDeployment says the ${phrase}, but ${first.fact} does not`);
   }
   return {
-    quote: { ...input.quote },
+    quote: { text: input.quote.text, speaker: input.quote.speaker, channel: input.quote.channel, date: input.quote.date, fact: input.quote.fact },
+    excerpt: input.quote.text.slice(at, to + input.quote.excerptTo.length),
+    rateLimit: { date: limitFact.date, fact: limitFact.id },
     chunk,
     perSquare,
     squares,

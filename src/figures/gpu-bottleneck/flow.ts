@@ -1,112 +1,132 @@
-import { createPlan, positionsAt, SIM, type FlowLayout } from './simulation';
-import { FLOW_STATE } from './states';
+import type { FigureStageElement } from '../figure-stage';
+import type { FlowConfig } from './geometry';
+import { BASE, capacityAt, createPlan, doubledFrom, paths, rates, SIM, turnedAway, type CapacityStep, type FlowPaths, type Plan } from './simulation';
 
 /**
- * Sets the request circles of "the-surge" in motion. The static SVG already shows the
- * simulation's still frame (computed at build); this module only moves the same circles
- * on from there, with the same pure simulation, while that state is shown and the figure
- * is on screen. Under prefers-reduced-motion nothing moves: the still is the picture.
+ * Sets the request flow of the-surge and rate-limit in motion, and wires the "add GPUs"
+ * button. The static SVG already shows each state's still (computed at build); once the
+ * stage has landed on it ('figure:settled'), this module carries the same pure simulation
+ * on from that tick while the state is shown, the figure is on screen, the tab visible and
+ * the page resting. Under prefers-reduced-motion nothing moves and the button stays hidden:
+ * the stills (and the before/after pair of more-gpus) are the picture.
  *
- * Config comes from <script type="application/json" data-gpu-flow> (Enhance.astro),
- * inside the <figure-stage> it belongs to.
+ * The marks it moves are claimed from the stage (stage.claim), so the stage reads them back
+ * before its next change. Config: <script type="application/json" data-gpu-flow>
+ * (Enhance.astro), inside the <figure-stage> it belongs to.
  */
 
-interface FlowConfig {
-  seed: number;
-  /** The tick the still frame shows; the motion continues from it. */
-  still: number;
-  layouts: Record<string, FlowLayout>;
-}
+type LayoutConfig = FlowConfig['layouts'][string];
 
 interface View {
   svg: SVGSVGElement;
-  layout: FlowLayout;
-  circles: SVGCircleElement[];
-  /** Positions from the simulation, and what was last written to the DOM (x, y, opacity per circle). */
-  next: Float32Array;
-  drawn: Float32Array;
+  layout: LayoutConfig;
+  dots: Record<keyof FlowPaths, SVGPathElement>;
+  count: SVGTextElement;
+  demand: SVGRectElement;
+  cap: SVGLineElement;
+  capLabel: SVGTextElement;
+  poolLabel: SVGTextElement;
+  extras: SVGRectElement[];
   visible: boolean;
 }
 
 /** The simulation counts 60 ticks a second. */
-const TICKS_PER_MS = 60 / 1000;
-/** figure-stage tweens for 500 ms; the flow takes over once the circles have landed on the still. */
-const SETTLE_MS = 520;
+const TICKS_PER_MS = SIM.ticksPerSecond / 1000;
 /** The page counts as resting this long after its last scroll event. */
 const REST_MS = 150;
 /** A late frame moves the flow on by at most this many ticks, so it never jumps. */
 const MAX_STEP = 4;
+/** The capacity tick slides to its new place in about this long. */
+const CAP_MS = 400;
 
 const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
 
 function attach(host: HTMLElement): void {
-  const stage = host.closest<HTMLElement>('figure-stage');
-  if (!stage) return;
+  const stage = host.closest<FigureStageElement>('figure-stage');
+  const wrap = stage?.querySelector<HTMLElement>('[data-gpu-add]');
+  const button = wrap?.querySelector<HTMLButtonElement>('button');
+  const status = stage?.querySelector<HTMLElement>('[data-gpu-add-status]');
+  if (!stage || !wrap || !button || !status) return;
   let config: FlowConfig;
   try {
     config = JSON.parse(host.textContent ?? '') as FlowConfig;
   } catch {
     return;
   }
-  const plan = createPlan(config.seed);
   const views: View[] = [];
   for (const svg of stage.querySelectorAll<SVGSVGElement>('svg[data-layout]')) {
     const layout = config.layouts[svg.dataset.layout ?? ''];
-    const circles = Array.from({ length: SIM.marks }, (_, i) => svg.querySelector<SVGCircleElement>(`circle[data-key="req-${i}"]`));
-    if (!layout || circles.some((c) => !c)) continue;
-    // figure-stage reads these circles' attributes back before each change, since this module moves them too.
-    for (const c of circles) c!.setAttribute('data-live', '');
-    const size = SIM.marks * 3;
-    views.push({ svg, layout, circles: circles as SVGCircleElement[], next: new Float32Array(size), drawn: new Float32Array(size).fill(NaN), visible: false });
+    const el = <T extends Element>(key: string) => svg.querySelector<T>(`[data-key="${key}"]`);
+    const dots = { moving: el<SVGPathElement>('req-moving'), queued: el<SVGPathElement>('req-queued'), served: el<SVGPathElement>('req-served'), rejected: el<SVGPathElement>('req-rejected'), piled: el<SVGPathElement>('req-piled') };
+    const parts = { count: el<SVGTextElement>('count'), demand: el<SVGRectElement>('meter-demand'), cap: el<SVGLineElement>('meter-cap'), capLabel: el<SVGTextElement>('meter-cap-label'), poolLabel: el<SVGTextElement>('pool-label') };
+    const extras = Array.from({ length: SIM.gpus }, (_, i) => el<SVGRectElement>(`gpu-${SIM.gpus + i}`));
+    if (!layout || Object.values(dots).some((d) => !d) || Object.values(parts).some((p) => !p) || extras.some((e) => !e)) continue;
+    views.push({ svg, layout, dots: dots as View['dots'], ...(parts as Pick<View, 'count' | 'demand' | 'cap' | 'capLabel' | 'poolLabel'>), extras: extras as SVGRectElement[], visible: false });
   }
   if (!views.length) return;
+  stage.claim(config.keys);
+  place(wrap, config);
 
-  let tick = config.still;
+  const numberFormat = new Intl.NumberFormat(config.locale);
+  let plan: Plan = createPlan(config.seed);
+  const basePlan = plan;
+  let capacity: readonly CapacityStep[] = BASE;
+  /** Until when each added GPU is still finishing a request (it stays drawn until then). */
+  let busyUntil = new Float64Array(SIM.gpus);
+  let pressed = false;
+  let step = '';
+  let tick = 0;
   let settled = false;
+  let shownCap = rates(BASE, 0).capacity;
   let visibleCount = 0;
+  let scrolling = false;
   let raf = 0;
   let last = -1;
-  let settleTimer = 0;
+  /** The words of the text marks as the still has them, restored before the stage moves on. */
+  const stillText = new Map<SVGTextElement, string>();
 
-  // Per frame: one pass of arithmetic over the circles and attribute writes only where
-  // something moved. No layout reads, no allocation (baseVal avoids number-to-string).
-  const draw = (v: View): void => {
-    positionsAt(plan, v.layout, tick, v.next);
-    const { next, drawn, circles } = v;
-    for (let i = 0; i < SIM.marks; i++) {
-      const o = 3 * i;
-      const c = circles[i]!;
-      const x = next[o]!;
-      const y = next[o + 1]!;
-      const a = Math.round(next[o + 2]! * 20) / 20;
-      if (Math.abs(x - drawn[o]!) > 0.05 || Number.isNaN(drawn[o]!)) {
-        c.cx.baseVal.value = x;
-        drawn[o] = x;
-      }
-      if (Math.abs(y - drawn[o + 1]!) > 0.05 || Number.isNaN(drawn[o + 1]!)) {
-        c.cy.baseVal.value = y;
-        drawn[o + 1] = y;
-      }
-      if (a !== drawn[o + 2]) {
-        c.setAttribute('opacity', a === 1 ? '1' : a === 0 ? '0' : a.toFixed(2));
-        drawn[o + 2] = a;
-      }
-    }
+  const write = (e: Element, name: string, value: string): void => {
+    if (e.getAttribute(name) !== value) e.setAttribute(name, value);
+  };
+  const writeText = (e: SVGTextElement, text: string): void => {
+    if (!stillText.has(e)) stillText.set(e, e.textContent ?? '');
+    if (e.textContent !== text) e.textContent = text;
   };
 
-  // While the page scrolls, the flow holds still: the frames belong to the scrolling, and
-  // the figure's own transitions. It carries on from where it stopped once the page rests.
-  let scrolling = false;
-  let restTimer = 0;
+  // Per frame: the simulation's dots as five path strings, a few numbers, and writes only
+  // where something changed. No layout reads.
+  const draw = (v: View, dt: number): void => {
+    const { flow, meter } = v.layout;
+    const p = paths(plan, flow, tick);
+    for (const group of Object.keys(p) as (keyof FlowPaths)[]) write(v.dots[group], 'd', p[group]);
+    writeText(v.count, numberFormat.format(turnedAway(plan, tick)));
+    const r = rates(capacity, tick);
+    shownCap += (r.capacity - shownCap) * Math.min(1, dt / CAP_MS);
+    if (Math.abs(r.capacity - shownCap) < 0.01) shownCap = r.capacity;
+    const at = (value: number) => (meter.x0 + (meter.span * value) / meter.max).toFixed(1);
+    write(v.demand, 'width', (Number(at(r.demand)) - meter.x0).toFixed(1));
+    const cx = at(shownCap);
+    write(v.cap, 'x1', cx);
+    write(v.cap, 'x2', cx);
+    write(v.capLabel, 'x', cx);
+    const doubled = capacityAt(capacity, tick) > SIM.gpus;
+    writeText(v.poolLabel, doubled ? config.words.poolDoubled : config.words.pool);
+    v.poolLabel.classList.toggle('tone-accent', doubled);
+    v.poolLabel.classList.toggle('tone-ink', !doubled);
+    v.extras.forEach((e, i) => write(e, 'opacity', capacityAt(capacity, tick) > SIM.gpus + i || tick < busyUntil[i]! ? '1' : '0'));
+  };
 
-  const running = (): boolean => settled && visibleCount > 0 && !scrolling && !reduceMotion.matches;
+  const running = (): boolean => settled && visibleCount > 0 && !scrolling && !reduceMotion.matches && document.visibilityState === 'visible';
 
   const frame = (now: number): void => {
     raf = 0;
     if (!running()) return;
-    if (last >= 0) tick += Math.min(MAX_STEP, (now - last) * TICKS_PER_MS);
+    const dt = last >= 0 ? now - last : 0;
+    tick += Math.min(MAX_STEP, dt * TICKS_PER_MS);
     last = now;
-    for (let i = 0; i < views.length; i++) if (views[i]!.visible) draw(views[i]!);
+    // Five minutes in, the surge starts over from the still.
+    if (tick >= SIM.horizon - SIM.travelMax) reset();
+    for (const v of views) if (v.visible) draw(v, dt);
     raf = requestAnimationFrame(frame);
   };
 
@@ -122,22 +142,67 @@ function attach(host: HTMLElement): void {
     }
   };
 
-  const onState = (step: string | undefined): void => {
-    clearTimeout(settleTimer);
-    settled = false;
-    update();
-    for (const v of views) v.drawn.fill(NaN);
-    if (step !== FLOW_STATE) return;
-    // figure-stage is moving the circles to the still frame; carry on from exactly there.
-    tick = config.still;
-    settleTimer = window.setTimeout(() => {
-      settled = true;
-      update();
-    }, SETTLE_MS);
+  const setPressed = (on: boolean): void => {
+    pressed = on;
+    button.setAttribute('aria-pressed', String(on));
   };
 
-  // Per scroll event only a time stamp: the rest check re-arms itself until the page rests.
+  /** Back to the still of the state shown, the base pool, the button up. */
+  const reset = (): void => {
+    tick = config.stills[step] ?? 0;
+    plan = basePlan;
+    capacity = BASE;
+    busyUntil = new Float64Array(SIM.gpus);
+    shownCap = rates(BASE, tick).capacity;
+    setPressed(false);
+  };
+
+  button.addEventListener('click', () => {
+    capacity = pressed ? [...capacity, { at: tick, gpus: SIM.gpus }] : doubledFrom(tick);
+    plan = createPlan(config.seed, capacity);
+    // An added GPU that is busy when the button comes up again finishes its request first.
+    busyUntil = new Float64Array(SIM.gpus);
+    for (let k = 0; k < plan.count; k++) {
+      const g = plan.gpu[k]! - SIM.gpus;
+      if (g >= 0 && plan.start[k]! <= tick) busyUntil[g] = Math.max(busyUntil[g]!, plan.start[k]! + SIM.service + SIM.fade);
+    }
+    setPressed(!pressed);
+    status.textContent = pressed ? config.words.added : config.words.removed;
+  });
+
+  const showButton = (): void => {
+    wrap.hidden = !(settled && step === config.buttonState && !reduceMotion.matches);
+  };
+
+  stage.addEventListener('figure:state', (event) => {
+    // A change begins: hand the marks back to the stage as the still has them.
+    settled = false;
+    update();
+    for (const [e, text] of stillText) e.textContent = text;
+    stillText.clear();
+    step = (event as CustomEvent<{ step: string }>).detail.step;
+    status.textContent = '';
+    showButton();
+  });
+  const onSettled = (landed: string): void => {
+    step = landed;
+    settled = Object.hasOwn(config.stills, step);
+    if (settled) {
+      reset();
+      // Landed on the still: carry on from exactly there, drawn at once so no stale word shows.
+      if (!reduceMotion.matches) for (const v of views) draw(v, 0);
+    }
+    showButton();
+    update();
+  };
+  stage.addEventListener('figure:settled', (event) => onSettled((event as CustomEvent<{ step: string }>).detail.step));
+  // The stage may have landed before this module ran (a deep link): start from what it shows.
+  if (stage.dataset.shown) onSettled(stage.dataset.shown);
+
+  // While the page scrolls, the flow holds still: the frames belong to the scrolling and to
+  // the figure's own transitions. Per scroll event only a time stamp; the rest check re-arms itself.
   let lastScroll = 0;
+  let restTimer = 0;
   const rest = (): void => {
     const quiet = performance.now() - lastScroll;
     if (quiet >= REST_MS) {
@@ -159,9 +224,7 @@ function attach(host: HTMLElement): void {
     },
     { passive: true },
   );
-
-  stage.addEventListener('figure:state', (event) => onState((event as CustomEvent<{ step?: string }>).detail.step));
-  onState(stage.dataset.shown);
+  document.addEventListener('visibilitychange', update);
 
   // Off screen (or the layout not shown at this width): pause, and resume where it stopped.
   const io = new IntersectionObserver((entries) => {
@@ -176,14 +239,26 @@ function attach(host: HTMLElement): void {
   });
   for (const v of views) io.observe(v.svg);
 
-  // Reduced motion switched on mid-flow: stop and show the still again.
+  // Reduced motion switched on mid-flow: stop, show the still again, hide the button.
   reduceMotion.addEventListener('change', () => {
     if (reduceMotion.matches && settled) {
-      tick = config.still;
-      for (const v of views) draw(v);
+      reset();
+      for (const v of views) draw(v, 0);
     }
+    showButton();
     update();
   });
+}
+
+/** Puts the button over the box the geometry keeps free for it, per layout, as shares of the drawing. */
+function place(wrap: HTMLElement, config: FlowConfig): void {
+  for (const [name, l] of Object.entries(config.layouts)) {
+    const pct = (v: number, of: number) => `${((100 * v) / of).toFixed(3)}%`;
+    wrap.style.setProperty(`--${name}-left`, pct(l.button.x, l.width));
+    wrap.style.setProperty(`--${name}-top`, pct(l.button.y, l.height));
+    wrap.style.setProperty(`--${name}-width`, pct(l.button.width, l.width));
+    wrap.style.setProperty(`--${name}-height`, pct(l.button.height, l.height));
+  }
 }
 
 for (const host of document.querySelectorAll<HTMLElement>('script[data-gpu-flow]')) attach(host);

@@ -1,5 +1,20 @@
 import raw from '../../../content/data/symbiosis.json';
 import { fact } from '../../data/facts';
+import { defineStrings } from '../../i18n/t';
+import { SUMMARY } from '../types';
+import de from './strings.de.json';
+import en from './strings.en.json';
+
+/**
+ * The figure's states in reading order: the ledger fills in one flow at a time (money, compute,
+ * the loosened exclusivity, models, the loop), then shows the terms of autumn 2025 to scale.
+ */
+export const STATES = ['money', 'compute', 'first-refusal', 'products', 'the-loop', 'since-2025', SUMMARY] as const;
+export type SymbiosisState = (typeof STATES)[number];
+
+/** The figure's words in both languages (strings.de.json is the reference). */
+export const strings = defineStrings<keyof typeof de>(de, { en });
+export type StringKey = keyof typeof de;
 
 /** How an investment without a published amount is described on the figure. */
 export type Described = 'amount' | 'more-funding' | 'multi-year';
@@ -35,7 +50,7 @@ export interface SymbiosisData {
   hosts: string[];
   subscription: string;
   strategist: string;
-  /** What changed after the article (since- facts), drawn in the since-2025 state. */
+  /** What changed after the article (since- facts), drawn in the since-2025 state and the summary. */
   since: Since;
 }
 
@@ -53,20 +68,33 @@ export interface Since {
   aws: { date: string; rival: string; amountBn: number; years: number };
 }
 
-/** One sourced commitment drawn as a bar in the since-2025 state; all bars share one scale. */
+/**
+ * One flow whose amount is sourced: drawn as that many squares of one billion dollars each,
+ * on the one scale every sized flow shares. Flows without a sourced amount are schematic.
+ */
 export interface Commitment {
   key: 'ms' | 'azure' | 'aws';
   amountBn: number;
+  /** ISO date the amount was disclosed or agreed. */
+  date: string;
   fact: string;
 }
 
-/** commitments(d): the three sourced amounts, in the order the figure lists them (who pays whom). */
-export function commitments(d: SymbiosisData): Commitment[] {
-  return [
-    { key: 'ms', amountBn: d.totalBn, fact: 'ms-13bn-disclosed' },
-    { key: 'azure', amountBn: d.since.azureBn, fact: 'since-ms-openai-deal' },
-    { key: 'aws', amountBn: d.since.aws.amountBn, fact: 'since-aws-38bn' },
-  ];
+/** commitments(d): the three sourced amounts: Microsoft's to OpenAI, OpenAI's to Azure and to AWS. */
+export function commitments(d: SymbiosisData): Record<Commitment['key'], Commitment> {
+  return {
+    ms: { key: 'ms', amountBn: d.totalBn, date: d.totalDate, fact: 'ms-13bn-disclosed' },
+    azure: { key: 'azure', amountBn: d.since.azureBn, date: d.since.date, fact: 'since-ms-openai-deal' },
+    aws: { key: 'aws', amountBn: d.since.aws.amountBn, date: d.since.aws.date, fact: 'since-aws-38bn' },
+  };
+}
+
+/**
+ * The ISO date a round is drawn at on the timeline: the middle of its month, or the middle
+ * of its year when only the year is known (a dot never claims more precision than the sheet).
+ */
+export function roundDate(inv: Pick<Investment, 'year' | 'month'>): string {
+  return inv.month === null ? `${inv.year}-07-01` : `${inv.year}-${String(inv.month).padStart(2, '0')}-15`;
 }
 
 type Raw = typeof raw;
@@ -83,13 +111,6 @@ export function parseMonthDate(date: string): { year: number; month: number | nu
   return { year: Number(m[1]), month };
 }
 
-/**
- * Where an event sits on a year axis: the middle of its month, or the middle of
- * its year when the month is unknown (so a dot never claims more precision than the sheet).
- */
-export function yearPosition(inv: Pick<Investment, 'year' | 'month'>): number {
-  return inv.month === null ? inv.year + 0.5 : inv.year + (inv.month - 0.5) / 12;
-}
 
 /**
  * Reads content/data/symbiosis.json: checks every fact id, the dates and the
@@ -130,7 +151,7 @@ export function loadSymbiosis(input: Raw = raw): SymbiosisData {
   for (let i = 1; i < investments.length; i++) {
     const a = investments[i - 1];
     const b = investments[i];
-    if (a && b && yearPosition(b) <= yearPosition(a)) fail('investments must be in chronological order');
+    if (a && b && roundDate(b) <= roundDate(a)) fail('investments must be in chronological order');
   }
   const known = investments.reduce((sum, inv) => sum + (inv.amountBn ?? 0), 0);
   if (!(input.total.amountBn > 0) || known > input.total.amountBn) {
@@ -150,6 +171,10 @@ export function loadSymbiosis(input: Raw = raw): SymbiosisData {
   if (!(deal.stakePct > 0 && deal.stakePct < 100)) fail('since.deal.stakePct must be a share between 0 and 100');
   for (const [name, n] of [['since.deal.stakeBn', deal.stakeBn], ['since.deal.azureBn', deal.azureBn], ['since.aws.amountBn', aws.amountBn]] as const) {
     if (!(n > 0)) fail(`${name} must be a positive amount`);
+  }
+  // Sized flows are drawn as one square per billion dollars: a fraction of a square cannot be drawn honestly.
+  for (const [name, n] of [['total.amountBn', input.total.amountBn], ['since.deal.azureBn', deal.azureBn], ['since.aws.amountBn', aws.amountBn], ...investments.map((inv) => [`investment ${inv.key}`, inv.amountBn ?? 1] as const)] as const) {
+    if (!Number.isInteger(n)) fail(`${name} must be whole billions (one square each)`);
   }
   if (!input.rivals.some((r) => r.name === aws.rival)) fail(`since.aws.rival "${aws.rival}" is not one of the rivals`);
 

@@ -1,286 +1,153 @@
 import { describe, expect, it } from 'vitest';
 import raw from '../../../content/data/symbiosis.json';
+import { LAYOUTS } from '../kit';
+import { markBox } from '../kit/bounds';
+import type { LineMark, Mark, PathMark, TextMark } from '../marks';
+import type { LayoutName } from '../types';
 import type { Lang } from '../../i18n/lang';
-import type { Mark, PathMark, RectMark, TextMark } from '../marks';
-import { commitments, data, loadSymbiosis, parseMonthDate, yearPosition } from './data';
-import { arrow, commitmentScale, eventDate, frame, geometry, timelineScale } from './geometry';
-import { states } from './states';
+import { data, loadSymbiosis, STATES, type SymbiosisState } from './data';
+import { squaresBlock } from './geometry';
 import { figure } from './index';
 
-const LAYOUTS = [figure.layouts.narrow, figure.layouts.wide];
-const marksOf = (state: string, layout = figure.layouts.wide, lang: Lang = 'de') =>
-  geometry({ state, width: layout.width, height: layout.height, lang });
+const LAYOUT_NAMES: LayoutName[] = ['narrow', 'wide'];
+const draw = (state: SymbiosisState, layout: LayoutName = 'wide', lang: Lang = 'de') => figure.geometry({ state, lang, layout, ...LAYOUTS[layout] });
 const byKey = (marks: Mark[], key: string) => marks.find((m) => m.key === key);
-const texts = (marks: Mark[]) => marks.filter((m): m is TextMark => m.kind === 'text' && (m.opacity ?? 1) > 0);
+const path = (marks: Mark[], key: string) => byKey(marks, key) as PathMark | undefined;
+const texts = (marks: Mark[]) => marks.filter((m): m is TextMark => m.kind === 'text').map((m) => m.text);
 
-/** Flows drawn in the chapter accent in a state. */
-function accentFlows(marks: Mark[]): string[] {
-  return marks
-    .filter((m): m is PathMark => m.kind === 'path' && /^flow-.*-line$/.test(m.key) && m.tone === 'accent' && (m.opacity ?? 1) > 0)
-    .map((m) => m.key.replace(/^flow-|-line$/g, ''))
-    .sort();
+/** The squares of a block path: one subpath per square, each as wide as it is tall. */
+function squares(m: PathMark | undefined): { count: number; sizes: number[] } {
+  const subpaths = (m?.d ?? '').split(/(?=M)/).filter(Boolean);
+  const sizes = subpaths.map((sp) => {
+    const b = markBox({ kind: 'path', key: 's', tone: 'ink', d: sp, fill: true })!;
+    return Math.round(b.width * 100) / 100;
+  });
+  return { count: subpaths.length, sizes };
 }
 
 describe('loadSymbiosis()', () => {
   const clone = () => structuredClone(raw);
 
-  it('reads the committed file with its three investments in order', () => {
+  it('loadSymbiosis() reads the three rounds in order, the 2021 one without a month', () => {
     expect(data.investments.map((i) => i.year)).toEqual([2019, 2021, 2023]);
     expect(data.investments[1]?.month).toBeNull();
   });
 
-  it('rejects an unknown fact id', () => {
+  it('loadSymbiosis() rejects an unknown fact id', () => {
     const bad = clone();
     bad.cloud.fact = 'no-such-fact';
     expect(() => loadSymbiosis(bad)).toThrow(/no-such-fact/);
   });
 
-  it('rejects an amount invented for a round the sheet gives no amount for', () => {
+  it('loadSymbiosis() rejects an amount invented for a round the sheet gives no amount for', () => {
     const bad = clone();
-    const round = bad.investments[1];
-    if (round) (round as { amountBn: number | null }).amountBn = 2;
+    (bad.investments[1] as { amountBn: number | null }).amountBn = 2;
     expect(() => loadSymbiosis(bad)).toThrow(/described/);
   });
 
-  it('rejects a total smaller than the known amounts', () => {
+  it('loadSymbiosis() rejects an amount that is not whole billions, which squares cannot show', () => {
     const bad = clone();
-    bad.total.amountBn = 0.5;
-    expect(() => loadSymbiosis(bad)).toThrow(/total/);
+    bad.since.aws.amountBn = 38.5;
+    expect(() => loadSymbiosis(bad)).toThrow(/whole billions/);
   });
 
-  it('rejects investments out of chronological order', () => {
-    const bad = clone();
-    bad.investments.reverse();
-    expect(() => loadSymbiosis(bad)).toThrow(/chronological/);
-  });
-
-  it('rejects a right of first refusal that ends on another day than the October 2025 agreement', () => {
+  it('loadSymbiosis() rejects a first refusal that ends on another day than the October 2025 agreement', () => {
     const bad = clone();
     bad.rofr.ended = '2025-10-27';
     expect(() => loadSymbiosis(bad)).toThrow(/rofr\.ended/);
   });
 
-  it('rejects a stake that is not a share between 0 and 100', () => {
-    const bad = clone();
-    bad.since.deal.stakePct = 127;
-    expect(() => loadSymbiosis(bad)).toThrow(/stakePct/);
-  });
-
-  it('rejects a new supplier that is not one of the rivals', () => {
+  it('loadSymbiosis() rejects a new supplier that is not one of the rivals', () => {
     const bad = clone();
     bad.since.aws.rival = 'Oracle';
     expect(() => loadSymbiosis(bad)).toThrow(/Oracle/);
   });
+});
 
-  it('rejects a malformed date', () => {
-    const bad = clone();
-    const first = bad.investments[0];
-    if (first) first.date = '2019-13';
-    expect(() => loadSymbiosis(bad)).toThrow(/YYYY/);
+describe('squaresBlock()', () => {
+  const s = { cell: 10, pitch: 12 };
+
+  it('squaresBlock(n, origin, cols) lays n squares in rows of cols and boxes them', () => {
+    const b = squaresBlock(13, { x: 0, y: 0 }, 5, s);
+    expect(b.rects).toHaveLength(13);
+    expect(b.box).toEqual({ x: 0, y: 0, width: 5 * 12 - 2, height: 3 * 12 - 2 });
+  });
+
+  it("squaresBlock(…, 'end') fills from the right edge leftwards, so a block leaves the right-hand account", () => {
+    const b = squaresBlock(3, { x: 100, y: 0 }, 5, s, 'end');
+    expect(b.rects.map((r) => r.x)).toEqual([90, 78, 66]);
+    expect(b.box.x + b.box.width).toBe(100);
   });
 });
 
-describe('parseMonthDate() and yearPosition()', () => {
-  it('puts a known month in its middle and a bare year in the middle of the year', () => {
-    expect(parseMonthDate('2023-01')).toEqual({ year: 2023, month: 1 });
-    expect(yearPosition({ year: 2023, month: 1 })).toBeCloseTo(2023 + 0.5 / 12);
-    expect(yearPosition({ year: 2021, month: null })).toBe(2021.5);
-    expect(yearPosition({ year: 2019, month: 7 })).toBeGreaterThan(2019.5);
-  });
-});
-
-describe('eventDate()', () => {
-  it('names the month where the sheet has one, and only the year otherwise', () => {
-    expect(eventDate({ year: 2019, month: 7 }, 'de')).toBe('Juli 2019');
-    expect(eventDate({ year: 2019, month: 7 }, 'en')).toBe('July 2019');
-    expect(eventDate({ year: 2021, month: null }, 'de')).toBe('2021');
-  });
-});
-
-describe('arrow()', () => {
-  it('ends the head at the last point and stops the line at the head\'s base', () => {
-    const a = arrow([[10, 50], [110, 50]], 8);
-    expect(a.head.startsWith('M110,50')).toBe(true);
-    expect(a.line).toBe('M10,50L102,50');
-  });
-
-  it('points the head along the last segment of an elbow', () => {
-    const a = arrow([[0, 100], [50, 100], [50, 20]], 10);
-    // Heading up: the base sits 10 below the tip, the two corners either side of x = 50.
-    expect(a.line.endsWith('L50,30')).toBe(true);
-    const nums = (a.head.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
-    const corners = [nums.slice(2, 4), nums.slice(4, 6)].sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
-    expect(corners).toEqual([[44, 30], [56, 30]]);
-  });
-});
-
-describe('frame()', () => {
-  for (const { width, height } of LAYOUTS) {
-    it(`keeps the two cards apart and the users' route inside the box at ${width} px`, () => {
-      const f = frame(width, height);
-      expect(f.ms.x + f.ms.w).toBeLessThan(f.oai.x - 60);
-      expect(f.routeX).toBeGreaterThan(f.oai.x + f.oai.w);
-      expect(f.routeX).toBeLessThan(width);
-      expect(f.users.cy - f.users.h / 2).toBeGreaterThan(f.ms.y + f.ms.h);
-      expect(f.panelY).toBeGreaterThan(f.users.cy + f.users.h / 2);
+describe('geometry(ctx)', () => {
+  for (const layout of LAYOUT_NAMES) {
+    it(`geometry(ctx) draws every sourced amount as that many squares of one size, one scale for all (${layout})`, () => {
+      const marks = draw('since-2025', layout);
+      const blocks = { 'money-block': data.totalBn, 'azure-block': data.since.azureBn, 'aws-block': data.since.aws.amountBn };
+      const sizes = new Set<number>();
+      for (const [key, billions] of Object.entries(blocks)) {
+        const sq = squares(path(marks, key));
+        expect(sq.count, key).toBe(billions);
+        sq.sizes.forEach((w) => sizes.add(w));
+      }
+      expect(sizes.size).toBe(1);
     });
 
-    it(`stacks the flows top to bottom inside the cards at ${width} px`, () => {
-      const f = frame(width, height);
-      const ys = [f.moneyY, f.computeY, f.returnY, f.modelsY];
-      expect([...ys].sort((a, b) => a - b)).toEqual(ys);
-      expect(f.moneyY).toBeGreaterThan(f.ms.y);
-      expect(f.modelsY).toBeLessThan(f.ms.y + f.ms.h);
+    it(`geometry(ctx) draws flows without a sourced amount dashed, and tags the drawing schematic in every state (${layout})`, () => {
+      const marks = draw('the-loop', layout);
+      for (const key of ['compute-line', 'models-line', 'loop-line']) expect((byKey(marks, key) as LineMark).dashed, key).toBe(true);
+      for (const state of STATES) expect(byKey(draw(state, layout), 'legend-tag-text'), state).toBeDefined();
+    });
+
+    it(`geometry(ctx) turns the wall from closed to dashed to gone as exclusivity loosens (${layout})`, () => {
+      expect(byKey(draw('compute', layout), 'wall')?.kind).toBe('rect');
+      expect(byKey(draw('compute', layout), 'wall-dashed')).toBeUndefined();
+      expect((byKey(draw('first-refusal', layout), 'wall-dashed') as LineMark).dashed).toBe(true);
+      expect(byKey(draw('first-refusal', layout), 'wall')).toBeUndefined();
+      const open = draw('since-2025', layout);
+      expect(byKey(open, 'wall')).toBeUndefined();
+      expect(byKey(open, 'wall-dashed')).toBeUndefined();
+    });
+
+    it(`geometry(ctx) sizes only the round with a published amount (${layout})`, () => {
+      const marks = draw('money', layout);
+      for (const inv of data.investments) {
+        const block = path(marks, `round-${inv.key}-block`);
+        if (inv.amountBn === null) expect(block, inv.key).toBeUndefined();
+        else expect(squares(block).count).toBe(inv.amountBn);
+      }
+    });
+
+    it(`geometry(ctx) fills the ledger in step by step: each state keeps the flows of the one before (${layout})`, () => {
+      const flows = ['money-block', 'compute-line', 'models-line', 'loop-line'];
+      const shown = (state: SymbiosisState) => flows.filter((k) => byKey(draw(state, layout), k));
+      expect(shown('money')).toEqual(['money-block']);
+      expect(shown('compute')).toEqual(['money-block', 'compute-line']);
+      expect(shown('products')).toEqual(['money-block', 'compute-line', 'models-line']);
+      expect(shown('the-loop')).toEqual(flows);
+    });
+
+    it(`geometry(ctx) draws the subject of each step in the accent and the rivals in neutral ink (${layout})`, () => {
+      const subject: Partial<Record<SymbiosisState, string>> = { money: 'money-block', compute: 'compute-line', products: 'models-line', 'the-loop': 'loop-line', 'since-2025': 'azure-block' };
+      for (const [state, key] of Object.entries(subject) as [SymbiosisState, string][]) {
+        const marks = draw(state, layout);
+        expect(byKey(marks, key)?.tone, `${state}/${key}`).toBe('accent');
+        for (const m of marks) if (m.key.startsWith('rival-') && m.kind === 'text') expect(m.tone, `${state}/${m.key}`).toBe('ink');
+      }
+      expect(byKey(draw('since-2025', layout), 'aws-block')?.tone).toBe('muted');
     });
   }
-});
 
-describe('timelineScale()', () => {
-  it('places the investments left to right in date order, inside the timeline', () => {
-    const f = frame(figure.layouts.narrow.width, figure.layouts.narrow.height);
-    const x = timelineScale(data.investments, f);
-    const xs = data.investments.map((inv) => x(yearPosition(inv)));
-    expect([...xs].sort((a, b) => a - b)).toEqual(xs);
-    for (const v of xs) {
-      expect(v).toBeGreaterThanOrEqual(f.timeline[0]);
-      expect(v).toBeLessThanOrEqual(f.timeline[1]);
-    }
-    // Equal time, equal distance: 2019 → 2021 spans two years, so twice the pixels of one year.
-    expect(x(2021) - x(2019)).toBeCloseTo(2 * (x(2020) - x(2019)));
-  });
-});
-
-describe('geometry()', () => {
-  it('draws in the accent exactly the flow each step is about', () => {
-    const expected: Record<string, string[]> = {
-      money: ['money'],
-      compute: ['compute'],
-      products: ['models'],
-      'the-loop': ['back'],
-      'since-2025': ['compute'],
-      summary: ['back', 'compute', 'models', 'money'],
-    };
-    for (const state of states) expect(accentFlows(marksOf(state)), state).toEqual(expected[state]);
+  it('geometry(ctx) dates the loosened exclusivity where it shows (first refusal, then none)', () => {
+    expect(texts(draw('first-refusal'))).toContain('21. Januar 2025');
+    expect(texts(draw('first-refusal', 'wide', 'en'))).toContain('21 January 2025');
+    expect(texts(draw('since-2025'))).toContain('Okt. 2025');
+    expect(texts(draw('since-2025'))).toContain('28. Oktober 2025');
   });
 
-  it('shows the users and their return flows only in the loop and the summary', () => {
-    for (const state of states) {
-      const node = byKey(marksOf(state), 'users-node');
-      const visible = (node?.opacity ?? 1) > 0;
-      expect(visible, state).toBe(state === 'the-loop' || state === 'summary');
-    }
-  });
-
-  it('says "Schematisch" on every state and labels context where context shows', () => {
-    for (const lang of ['de', 'en'] as const) {
-      const word = lang === 'de' ? 'Kontext' : 'Context';
-      for (const state of states) {
-        const t = texts(marksOf(state, figure.layouts.narrow, lang)).map((m) => m.text);
-        expect(t, state).toContain(lang === 'de' ? 'Schematisch' : 'Schematic');
-        const showsContext = state !== 'products' && state !== 'the-loop';
-        expect(t.includes(word), `${lang}/${state}`).toBe(showsContext);
-      }
-    }
-  });
-
-  it('puts only amounts from the sheet on the figure, each in the state that is about it', () => {
-    const allowed: Record<string, number[]> = {
-      money: [1, 13],
-      compute: [],
-      products: [],
-      'the-loop': [],
-      'since-2025': [13, 250, 38, 135],
-      summary: [13, 250, 38],
-    };
-    for (const lang of ['de', 'en'] as const) {
-      for (const state of states) {
-        const amounts = texts(marksOf(state, figure.layouts.wide, lang))
-          .flatMap((m) => [...m.text.matchAll(/(\d+(?:[.,]\d+)?)\s*(?:Mrd\.|bn)/g)].map((x) => Number((x[1] ?? '').replace(',', '.'))));
-        for (const a of amounts) expect(allowed[state], `${lang}/${state}`).toContain(a);
-      }
-    }
-    const money = texts(marksOf('money', figure.layouts.wide, 'en')).map((m) => m.text);
-    expect(money).toContain('$1bn');
-    expect(money.some((t) => t.includes('$13bn') && t.includes('Microsoft'))).toBe(true);
-  });
-
-  it('writes billions as "13\u00a0Mrd.\u00a0Dollar" and "$13bn", never "Mrd. $" or "Milliarden Dollar"', () => {
-    const de = texts(marksOf('since-2025', figure.layouts.wide, 'de')).map((m) => m.text).join(' ');
-    expect(de).toContain('250\u00a0Mrd.\u00a0Dollar');
-    expect(de).not.toMatch(/Mrd\.\s*\$|Milliarden Dollar/);
-    const en = texts(marksOf('since-2025', figure.layouts.wide, 'en')).map((m) => m.text).join(' ');
-    expect(en).toContain('$250bn');
-  });
-
-  it('draws data bars only in the since-2025 state, from one zero line on one scale', () => {
-    for (const state of states) {
-      const bars = marksOf(state).filter((m): m is RectMark => m.kind === 'rect' && m.key.startsWith('bar-'));
-      expect(bars.length, state).toBe(state === 'since-2025' ? 3 : 0);
-      // Elsewhere the rects are cards, chips and the users node: a schematic.
-      for (const r of marksOf(state).filter((m): m is RectMark => m.kind === 'rect' && !m.key.startsWith('bar-'))) {
-        expect(r.key, state).toMatch(/^(card-|chip-|rival-|users-node)/);
-      }
-    }
-    for (const layout of LAYOUTS) {
-      const f = frame(layout.width, layout.height);
-      const bars = marksOf('since-2025', layout).filter((m): m is RectMark => m.kind === 'rect' && m.key.startsWith('bar-'));
-      const amounts = commitments(data).map((c) => c.amountBn);
-      expect(amounts).toEqual([13, 250, 38]);
-      for (const b of bars) expect(b.x).toBe(f.left);
-      // One scale: pixels per billion are the same for every bar, and $250bn spans the full width.
-      const perBn = bars.map((b, i) => b.width / (amounts[i] ?? 1));
-      for (const p of perBn) expect(p).toBeCloseTo(perBn[0] ?? 0, 6);
-      expect(bars[1]?.width).toBeCloseTo(f.right - f.left);
-      expect(commitmentScale(data, f)(0)).toBe(0);
-    }
-  });
-
-  it('turns AWS into a supplier (solid accent arrow) only after the article', () => {
-    const aws = (state: string) => byKey(marksOf(state), 'rival-0-arrow') as { dashed?: boolean; tone: string } | undefined;
-    expect(aws('compute')?.dashed).toBe(true);
-    expect(aws('since-2025')?.dashed).toBeUndefined();
-    expect(aws('since-2025')?.tone).toBe('accent');
-    const google = byKey(marksOf('since-2025'), 'rival-1-arrow') as { dashed?: boolean } | undefined;
-    expect(google?.dashed).toBe(true);
-  });
-
-  it('draws the investment timeline only in the money state', () => {
-    for (const state of states) {
-      const dots = marksOf(state).filter((m) => m.kind === 'circle');
-      expect(dots.length, state).toBe(state === 'money' ? data.investments.length : 0);
-    }
-  });
-
-  it('changes the note under the compute arrow from "exklusiv" to the end of the first-refusal right, dated', () => {
-    const compute = byKey(marksOf('compute'), 'compute-note') as TextMark | undefined;
-    const since = byKey(marksOf('since-2025'), 'compute-note') as TextMark | undefined;
-    expect(compute?.text).toBe('exklusiv');
-    expect(since?.text).toBe('kein Vorrecht');
-    expect(texts(marksOf('compute')).some((m) => m.text.startsWith('Januar–Oktober 2025'))).toBe(true);
-    expect(texts(marksOf('since-2025')).some((m) => m.text.includes('28. Oktober 2025'))).toBe(true);
-    expect(texts(marksOf('since-2025', figure.layouts.wide, 'en')).some((m) => m.text.includes('28 October 2025'))).toBe(true);
-    for (const lang of ['de', 'en'] as const) {
-      for (const state of states) {
-        for (const m of texts(marksOf(state, figure.layouts.wide, lang))) expect(m.text, `${lang}/${state}`).not.toMatch(/Vorkaufsrecht|heute|today/i);
-      }
-    }
-  });
-
-  it('lines the rival chips up above OpenAI without overlap, the last flush with the card', () => {
-    for (const { width, height } of LAYOUTS) {
-      const f = frame(width, height);
-      const chips = geometry({ state: 'compute', width, height, lang: 'en' })
-        .filter((m): m is RectMark => m.kind === 'rect' && /^rival-\d+-chip$/.test(m.key))
-        .sort((a, b) => a.x - b.x);
-      expect(chips.length).toBe(data.rivals.length);
-      for (let i = 1; i < chips.length; i++) {
-        const a = chips[i - 1];
-        const b = chips[i];
-        if (a && b) expect(a.x + a.width).toBeLessThan(b.x);
-      }
-      const last = chips.at(-1);
-      expect(last && last.x + last.width).toBeCloseTo(f.oai.x + f.oai.w);
-      for (const c of chips) expect(c.y + c.height).toBeLessThan(f.oai.y);
-    }
+  it('geometry(ctx) says what one square is worth on the figure, in both languages', () => {
+    expect(texts(draw('summary'))).toContain('= 1\u00a0Mrd.\u00a0Dollar');
+    expect(texts(draw('summary', 'narrow', 'en'))).toContain('= $1bn');
   });
 });

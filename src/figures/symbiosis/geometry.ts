@@ -1,560 +1,505 @@
-import { scaleLinear } from 'd3-scale';
-import { fill, formatDate, formatNumber } from '../../i18n/format';
-import { measure } from '../../type/measure';
+import { arrow, block, headline, INTER_METRICS, leadingOf, sizeOf, tag, TAG_HEIGHT, textWidth, time, type Box, type FigureContext, type TextSize } from '../kit';
+import { rectsPath, type Mark, type TextMark, type Tone } from '../marks';
 import { LOCALE, type Lang } from '../../i18n/lang';
-import type { Mark, TextMark, Tone } from '../marks';
-import { headline } from '../headline';
-import type { GeometryOptions } from '../types';
-import { commitments, data as defaultData, yearPosition, type Investment, type SymbiosisData } from './data';
-import { stateFor, type SymbiosisState } from './states';
-import { strings } from './strings';
+import { fill, formatNumber } from '../../i18n/format';
+import { commitments, data as defaultData, roundDate, strings, type Investment, type StringKey, type SymbiosisData, type SymbiosisState } from './data';
 
-type Key = keyof (typeof strings)['de'];
-type Say = (key: Key, params?: Record<string, string | number>) => string;
-type Size = NonNullable<TextMark['size']>;
+/**
+ * Microsoft and OpenAI as a two-sided ledger (chapter 2): Microsoft's account on the left,
+ * OpenAI's on the right, and the flows between them filling in one step at a time. A flow
+ * whose amount is sourced is drawn as that many squares of one billion dollars each, every
+ * block on the same scale, so $250bn for Azure dwarfs Microsoft's $13bn in the drawing as it
+ * does in dollars. A flow without a sourced amount is a dashed line, and the legend's
+ * schematic tag says what dashes mean. The exclusivity is a wall between OpenAI and its
+ * rivals: closed (the article), dashed (a right of first refusal from January 2025), gone
+ * (October 2025).
+ */
 
-/** How strongly a part of the diagram shows in a state. */
-export type Emphasis = 'active' | 'on' | 'dim' | 'off';
+export type Ctx = FigureContext<SymbiosisState, StringKey>;
 
-export interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
+const cap = (size: TextSize) => sizeOf(size) * INTER_METRICS.capHeight;
+const descent = (size: TextSize) => sizeOf(size) * INTER_METRICS.descent;
+
+/** The wall between OpenAI and the rival clouds: the article's exclusivity, the first refusal of January 2025, none since October 2025. */
+export type Wall = 'closed' | 'first-refusal' | 'open';
+
+/** What a state shows and which of it is the subject of the step (drawn in the accent). */
+export interface Look {
+  rounds: boolean;
+  compute: boolean;
+  wall: Wall | null;
+  models: boolean;
+  loop: boolean;
+  since: boolean;
+  accent: readonly ('money' | 'compute' | 'wall' | 'models' | 'loop' | 'azure')[];
 }
-
-/** Layout constants for one width. Narrow (phones) and wide share one arrangement, scaled down. */
-export interface Frame {
-  narrow: boolean;
-  left: number;
-  right: number;
-  headlineY: number;
-  headlineGap: number;
-  /** The strip above OpenAI where the rival clouds sit. */
-  strip: { y: number; h: number; padX: number; gap: number };
-  ms: Box;
-  oai: Box;
-  titleY: number;
-  chipInset: number;
-  /** Chip rows inside both cards: top and height. */
-  row2: { y: number; h: number };
-  row3: { y: number; h: number };
-  moneyY: number;
-  computeY: number;
-  returnY: number;
-  modelsY: number;
-  /** Users node: centre y and height. */
-  users: { cy: number; h: number };
-  /** x of the users' route that runs up outside OpenAI's card. */
-  routeX: number;
-  panelY: number;
-  lineH: number;
-  head: number;
-  /** Type size for chips and flow labels. */
-  label: Size;
-  /** x range of the investment timeline. */
-  timeline: [number, number];
-}
-
-/** frame(width, height): where cards, rows, flows and the note panel sit in a layout. */
-export function frame(width: number, height: number): Frame {
-  const narrow = width < 480;
-  if (narrow) {
-    const cardW = 100;
-    const ms = { x: 8, y: 76, w: cardW, h: 108 };
-    const oai = { x: width - 20 - cardW, y: 76, w: cardW, h: 108 };
-    return {
-      narrow,
-      left: 8,
-      right: width - 8,
-      headlineY: 20,
-      headlineGap: 18,
-      strip: { y: 46, h: 18, padX: 5, gap: 5 },
-      ms,
-      oai,
-      titleY: 94,
-      chipInset: 6,
-      row2: { y: 103, h: 22 },
-      row3: { y: 146, h: 24 },
-      moneyY: 89,
-      computeY: 110,
-      returnY: 120,
-      modelsY: 158,
-      users: { cy: 196, h: 18 },
-      routeX: oai.x + oai.w + 12,
-      panelY: Math.min(236, height - 76),
-      lineH: 14,
-      head: 6,
-      label: 'xs',
-      timeline: [30, width - 30],
-    };
-  }
-  const cardW = 180;
-  const ms = { x: 24, y: 92, w: cardW, h: 132 };
-  const oai = { x: width - 32 - cardW, y: 92, w: cardW, h: 132 };
-  return {
-    narrow,
-    left: 24,
-    right: width - 24,
-    headlineY: 30,
-    headlineGap: 20,
-    strip: { y: 44, h: 22, padX: 8, gap: 6 },
-    ms,
-    oai,
-    titleY: 118,
-    chipInset: 10,
-    row2: { y: 132, h: 28 },
-    row3: { y: 180, h: 30 },
-    moneyY: 113,
-    computeY: 140,
-    returnY: 154,
-    modelsY: 195,
-    users: { cy: 254, h: 24 },
-    routeX: oai.x + oai.w + 14,
-    panelY: Math.min(298, height - 80),
-    lineH: 15,
-    head: 8,
-    label: 's',
-    timeline: [60, width - 60],
-  };
-}
-
-/** What each state shows strongly, shows plainly, dims or hides. */
-interface Look {
-  money: Emphasis;
-  compute: Emphasis;
-  back: Emphasis;
-  models: Emphasis;
-  users: Emphasis;
-  rivals: Emphasis;
-  /** The rival that became a supplier after the article (AWS in the since-2025 state): solid arrow, accent chip. */
-  supplier: boolean;
-  /** Chips drawn in the accent colour. */
-  chips: readonly ChipId[];
-}
-type ChipId = 'cloud' | 'products' | 'chatgpt' | 'models';
 
 const LOOKS: Record<SymbiosisState, Look> = {
-  money: { money: 'active', compute: 'dim', back: 'off', models: 'dim', users: 'off', rivals: 'dim', supplier: false, chips: [] },
-  compute: { money: 'dim', compute: 'active', back: 'off', models: 'dim', users: 'off', rivals: 'on', supplier: false, chips: ['cloud'] },
-  products: { money: 'dim', compute: 'dim', back: 'off', models: 'active', users: 'off', rivals: 'dim', supplier: false, chips: ['models', 'products'] },
-  'the-loop': { money: 'dim', compute: 'on', back: 'active', models: 'on', users: 'active', rivals: 'dim', supplier: false, chips: ['chatgpt', 'products'] },
-  'since-2025': { money: 'on', compute: 'active', back: 'off', models: 'dim', users: 'off', rivals: 'on', supplier: true, chips: ['cloud'] },
-  summary: { money: 'active', compute: 'active', back: 'active', models: 'active', users: 'on', rivals: 'dim', supplier: false, chips: [] },
+  money: { rounds: true, compute: false, wall: null, models: false, loop: false, since: false, accent: ['money'] },
+  compute: { rounds: false, compute: true, wall: 'closed', models: false, loop: false, since: false, accent: ['compute', 'wall'] },
+  'first-refusal': { rounds: false, compute: true, wall: 'first-refusal', models: false, loop: false, since: false, accent: ['wall'] },
+  products: { rounds: false, compute: true, wall: 'first-refusal', models: true, loop: false, since: false, accent: ['models'] },
+  'the-loop': { rounds: false, compute: true, wall: 'first-refusal', models: true, loop: true, since: false, accent: ['loop'] },
+  'since-2025': { rounds: false, compute: true, wall: 'open', models: true, loop: false, since: true, accent: ['azure', 'wall'] },
+  summary: { rounds: false, compute: true, wall: 'open', models: true, loop: false, since: true, accent: ['money', 'azure'] },
 };
 
-/** look(state): the emphasis of every part of the diagram in that state. */
+/** look(state): what the ledger shows in that state. */
 export function look(state: SymbiosisState): Look {
   return LOOKS[state];
 }
 
-/** Stroke tone and opacity for a line or shape with this emphasis. */
-function ink(e: Emphasis): { tone: Tone; opacity: number } {
-  switch (e) {
-    case 'active':
-      return { tone: 'accent', opacity: 1 };
-    case 'on':
-      return { tone: 'ink', opacity: 1 };
-    case 'dim':
-      return { tone: 'muted', opacity: 0.3 };
-    case 'off':
-      return { tone: 'muted', opacity: 0 };
-  }
+/** The squares every sized flow is drawn with: one per billion dollars, the same in every block. */
+export interface Squares {
+  cell: number;
+  pitch: number;
 }
 
-/** Text tone, weight and opacity for a label with this emphasis. */
-function labelInk(e: Emphasis): Pick<TextMark, 'tone' | 'weight' | 'opacity'> {
-  switch (e) {
-    case 'active':
-      return { tone: 'accent', weight: 'bold', opacity: 1 };
-    case 'on':
-      return { tone: 'ink', weight: 'regular', opacity: 1 };
-    case 'dim':
-      return { tone: 'muted', weight: 'regular', opacity: 0.7 };
-    case 'off':
-      return { tone: 'muted', weight: 'regular', opacity: 0 };
-  }
+/** Where the ledger's parts sit in one layout; the same in every state, so only what is shown changes. */
+export interface Frame {
+  left: number;
+  right: number;
+  /** Baseline of the partner names. */
+  names: number;
+  ms: Box;
+  oa: Box;
+  /** The channel between the two accounts, where the flows run. */
+  x0: number;
+  x1: number;
+  rivalsX: number;
+  rivalsW: number;
+  /** Centre of the wall between OpenAI and its rivals. */
+  wallX: number;
+  /** Tops of the rows: money, compute, models, the Azure flow, the users (the loop). */
+  rows: { money: number; compute: number; models: number; azure: number; users: number };
+  squares: Squares;
+  /** Squares per row in the channel's blocks. */
+  cols: number;
+  legendTop: number;
+  label: TextSize;
 }
 
-/** Estimated text width (the same estimate the generic bounds test uses). */
-export function textWidth(text: string, size: Size, bold = false): number {
-  const px = { xs: 11.5, s: 13.5, m: 16, l: 22, xl: 30 }[size];
-  return [...text].length * 0.56 * px * (bold ? 1.04 : 1);
+/** Width of a rival's chip: its measured name plus padding. */
+const chipPad = (ctx: Ctx) => (ctx.narrow ? 0 : 8);
+
+/** frame(ctx, d): the ledger's fixed places for a layout, from its size and the measured names. */
+export function frame(ctx: Ctx, d: SymbiosisData = defaultData): Frame {
+  const pad = ctx.narrow ? 10 : 24;
+  const hs: TextSize = ctx.narrow ? 'm' : 'l';
+  const label: TextSize = ctx.narrow ? 'xs' : 's';
+  const nameSize: TextSize = ctx.narrow ? 's' : 'm';
+  // Two headline lines are always reserved, so the ledger stands still from state to state.
+  const headBottom = pad + cap(hs) + leadingOf(hs) + descent(hs);
+  const names = headBottom + (ctx.narrow ? 2 : 14) + cap(nameSize);
+  const legendTop = ctx.height - (ctx.narrow ? 2 : pad) - TAG_HEIGHT;
+  const top = names + descent(nameSize) + (ctx.narrow ? 3 : 10);
+  const bottom = legendTop - (ctx.narrow ? 4 : 12);
+  const awsAmount = ctx.say('aws.label.narrow', { amount: billions(ctx.lang, d.since.aws.amountBn) });
+  const widest = Math.max(...d.rivals.map((r) => textWidth(r, { size: 'xs', weight: 'bold' })), textWidth(ctx.say('rivals.title'), { size: 'xs' }), textWidth(awsAmount, { size: 'xs', weight: 'bold' }));
+  const rivalsW = Math.ceil(widest) + 2 * chipPad(ctx);
+  const rivalsX = ctx.width - pad - rivalsW;
+  const pillar = ctx.narrow ? 4 : 6;
+  const wallGap = ctx.narrow ? 10 : 56;
+  const oaX = rivalsX - wallGap - pillar;
+  const pillarTop = names + descent(nameSize) + 2;
+  const ms: Box = { x: pad, y: pillarTop, width: pillar, height: bottom - pillarTop };
+  const oa: Box = { x: oaX, y: pillarTop, width: pillar, height: bottom - pillarTop };
+  const x0 = ms.x + ms.width;
+  const x1 = oa.x;
+  const squares: Squares = ctx.narrow ? { cell: 4, pitch: 5 } : { cell: 10, pitch: 12 };
+  const fit = Math.floor((x1 - x0 - 2 * (ctx.narrow ? 1 : 10) + (squares.pitch - squares.cell)) / squares.pitch);
+  const cols = ctx.narrow ? fit : Math.min(fit, 30);
+  const line = cap(label) + descent(label);
+  const gap = ctx.narrow ? 3 : 6;
+  const money = top;
+  const compute = money + line + gap + squares.pitch + (ctx.narrow ? 3 : 30);
+  const models = compute + line + gap + (ctx.narrow ? 4 : 34);
+  const azure = models + line + gap + (ctx.narrow ? 4 : 34);
+  const users = azure + line + gap + (ctx.narrow ? 10 : 36);
+  return {
+    left: pad,
+    right: ctx.width - pad,
+    names,
+    ms,
+    oa,
+    x0,
+    x1,
+    rivalsX,
+    rivalsW,
+    wallX: oa.x + oa.width + wallGap / 2,
+    rows: { money, compute, models, azure, users },
+    squares,
+    cols,
+    legendTop,
+    label,
+  };
 }
 
-/** roundedRect(box, r): an SVG path for a rectangle with rounded corners (stroked tags). */
-export function roundedRect(b: Box, r: number): string {
-  const { x, y, w, h } = b;
-  return `M${x + r},${y}H${x + w - r}A${r},${r} 0 0 1 ${x + w},${y + r}V${y + h - r}A${r},${r} 0 0 1 ${x + w - r},${y + h}H${x + r}A${r},${r} 0 0 1 ${x},${y + h - r}V${y + r}A${r},${r} 0 0 1 ${x + r},${y}Z`;
-}
+/** Height of a label line of the frame's label role. */
+const lineOf = (f: Frame) => cap(f.label) + descent(f.label);
+/** Baseline of a row's label. */
+const labelY = (row: number, f: Frame) => row + cap(f.label);
+/** y of a row's arrow, under its label. */
+const arrowY = (row: number, f: Frame, ctx: Ctx) => row + lineOf(f) + (ctx.narrow ? 3 : 8);
 
 /**
- * arrow(points, head): a polyline ending in a filled triangular head. Returns the
- * line's path (stopping at the head's base, so a thick line never pokes through
- * the tip) and the head's path.
+ * squaresBlock(n, origin, cols, s, from): n squares in rows of cols, filling from the corner at
+ * origin; from 'end' fills right to left (a block leaving the right-hand account). Returns the
+ * rects and the block's box.
  */
-export function arrow(points: readonly [number, number][], head: number): { line: string; head: string } {
-  const n = points.length;
-  const tip = points[n - 1];
-  const prev = points[n - 2];
-  if (!tip || !prev) throw new Error('arrow() needs at least two points');
-  const dx = tip[0] - prev[0];
-  const dy = tip[1] - prev[1];
-  const len = Math.hypot(dx, dy) || 1;
-  const ux = dx / len;
-  const uy = dy / len;
-  const half = head * 0.6;
-  const base: [number, number] = [tip[0] - ux * head, tip[1] - uy * head];
-  const line = [...points.slice(0, -1), base].map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${x},${y}`).join('');
-  const h = `M${tip[0]},${tip[1]}L${base[0] - uy * half},${base[1] + ux * half}L${base[0] + uy * half},${base[1] - ux * half}Z`;
-  return { line, head: h };
+export function squaresBlock(n: number, origin: { x: number; y: number }, cols: number, s: Squares, from: 'start' | 'end' = 'start'): { rects: Box[]; box: Box } {
+  const rects: Box[] = [];
+  for (let i = 0; i < n; i++) {
+    const col = i % cols;
+    const row = Math.floor(i / cols);
+    const x = from === 'start' ? origin.x + col * s.pitch : origin.x - col * s.pitch - s.cell;
+    rects.push({ x, y: origin.y + row * s.pitch, width: s.cell, height: s.cell });
+  }
+  const used = Math.min(n, cols);
+  const width = used * s.pitch - (s.pitch - s.cell);
+  const height = Math.ceil(n / cols) * s.pitch - (s.pitch - s.cell);
+  return { rects, box: { x: from === 'start' ? origin.x : origin.x - width, y: origin.y, width, height } };
 }
 
-/** timelineScale(investments, f): years to x across the timeline, from the start of the first year. */
-export function timelineScale(investments: readonly Investment[], f: Frame) {
-  const first = investments[0]?.year ?? 2019;
-  const last = Math.max(...investments.map(yearPosition));
-  return scaleLinear().domain([first, last + 0.55]).range(f.timeline);
-}
-
-/** "Juli 2019" / "July 2019", or the bare year when the month is not known. */
-export function eventDate(inv: Pick<Investment, 'year' | 'month'>, lang: Lang): string {
-  if (inv.month === null) return String(inv.year);
-  return new Intl.DateTimeFormat(LOCALE[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(inv.year, inv.month - 1, 15)),
-  );
-}
-
-/** "13 Mrd. Dollar" / "$13bn": an amount in billions of dollars, as the figure and its text alternative write it. */
+/** "13 Mrd. Dollar" / "$13bn". */
 export function billions(lang: Lang, n: number): string {
   return fill(strings[lang]['amount.bn'], { n: formatNumber(lang, n) });
 }
 
-/**
- * geometry({ state, width, height, lang }): the marks of the symbiosis figure, a
- * schematic of Microsoft and OpenAI as two cards with the flows between them.
- * Pure; keys are stable, so each state only re-weights the same diagram, and
- * the note panel at the bottom changes with the step.
- */
-export function geometry(opts: GeometryOptions, d: SymbiosisData = defaultData): Mark[] {
-  const state = stateFor(opts.state);
-  const f = frame(opts.width, opts.height);
-  const lk = look(state);
-  const say: Say = (key, params) => fill(strings[opts.lang][key], params);
-  const marks: Mark[] = [];
-
-  marks.push(...headline(say(`headline.${state}`, { azure: billions(opts.lang, d.since.azureBn) }), { narrow: f.narrow, x: f.left, y: f.headlineY, gap: f.headlineGap }));
-  marks.push({ kind: 'text', key: 'tag-schematic', tone: 'muted', x: f.left, y: f.strip.y + f.strip.h / 2 + 4, text: say('tag.schematic'), size: 'xs', weight: 'bold' });
-
-  marks.push(...rivals(d, f, lk, say));
-  marks.push(...cards(d, f, lk, say));
-  marks.push(...flows(f, lk, state, say));
-  marks.push(...users(d, f, lk.users, say));
-  marks.push(...panel(state, d, f, opts.lang, say));
-  return marks;
+/** "Okt. 2024" / "Oct 2024": month and year, for labels short on room. */
+export function monthYear(lang: Lang, iso: string): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 }
 
-/** "Okt. 2025" / "Oct 2025": month and year of an ISO date, for labels short on room. */
-export function shortMonth(lang: Lang, isoDate: string): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+/** "Juli 2019" / "July 2019", or the bare year when the month is not known. */
+export function roundLabel(inv: Pick<Investment, 'year' | 'month'>, lang: Lang, short = false): string {
+  if (inv.month === null) return String(inv.year);
+  return new Intl.DateTimeFormat(LOCALE[lang], { month: short ? 'short' : 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(inv.year, inv.month - 1, 15)));
 }
 
-/** "Januar" / "January": the month of an ISO date alone (Intl's short form drops the German abbreviation dot). */
-function monthOnly(lang: Lang, isoDate: string): string {
-  return new Intl.DateTimeFormat(LOCALE[lang], { month: 'long', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+function text(key: string, t: string, x: number, y: number, size: TextSize, o: Partial<TextMark> = {}): TextMark {
+  return { kind: 'text', key, tone: 'ink', x, y, text: t, size, weight: 'regular', ...o };
 }
 
-/** Splits a "|"-marked string into lines on narrow screens; wide screens keep one line. */
-function lines(text: string, f: Frame): string[] {
-  return f.narrow ? text.split('|').map((l) => l.trim()) : [text.replace(/\s*\|\s*/g, ' ')];
-}
-
-/**
- * The rival clouds: chips above OpenAI's card, right-aligned, with dashed arrows down to it
- * (they would like the business). Once a rival has a contract (lk.supplier), its chip turns
- * accent and its arrow solid: computing power now flows from it to OpenAI.
- */
-function rivals(d: SymbiosisData, f: Frame, lk: Look, say: Say): Mark[] {
-  const e = lk.rivals;
-  const marks: Mark[] = [];
-  const size: Size = f.narrow ? 'xs' : 's';
-  const { y, h, padX, gap } = f.strip;
-  const shown = e === 'off' ? 0 : e === 'dim' ? 0.45 : 1;
-  let x = f.oai.x + f.oai.w;
-  const chips = [...d.rivals].reverse().map((name, i) => {
-    const w = textWidth(name, size) + 2 * padX;
-    x -= w;
-    const box = { x, y, w, h };
-    x -= gap;
-    return { name, box, key: `rival-${d.rivals.length - 1 - i}` };
-  });
-  const textY = y + h / 2 + (f.narrow ? 4 : 4.5);
-  marks.push({ kind: 'text', key: 'rivals-label', tone: 'muted', x: x - 2, y: textY, text: say('rivals.label'), anchor: 'end', size: 'xs', opacity: shown });
-  for (const c of chips.reverse()) {
-    const supplier = lk.supplier && c.name === d.since.aws.rival;
-    marks.push({ kind: 'rect', key: `${c.key}-chip`, tone: supplier ? 'accent' : 'soft', x: c.box.x, y: c.box.y, width: c.box.w, height: c.box.h, rx: 4, opacity: shown });
-    marks.push({ kind: 'text', key: `${c.key}-name`, tone: supplier ? 'paper' : 'ink', x: c.box.x + c.box.w / 2, y: textY, text: c.name, anchor: 'middle', size, ...(supplier ? { weight: 'bold' as const } : {}), opacity: shown });
-    // The arrow lands on the card's top edge, kept a little inside its corners.
-    const cx = c.box.x + c.box.w / 2;
-    const tx = Math.min(Math.max(cx, f.oai.x + 14), f.oai.x + f.oai.w - 14);
-    const a = arrow([[cx, y + h + 2], [tx, f.oai.y - 1]], f.head * 0.8);
-    const tone: Tone = supplier ? 'accent' : e === 'on' ? 'ink' : 'muted';
-    marks.push({ kind: 'line', key: `${c.key}-arrow`, tone, x1: cx, y1: y + h + 2, x2: tx, y2: f.oai.y - 1 - f.head * 0.8, ...(supplier ? { width: 2 } : { dashed: true }), opacity: shown });
-    marks.push({ kind: 'path', key: `${c.key}-head`, tone, d: a.head, fill: true, opacity: shown });
-  }
-  return marks;
-}
-
-/** The two partner cards with their chips: Microsoft (cloud, products) and OpenAI (ChatGPT, models). */
-function cards(d: SymbiosisData, f: Frame, lk: Look, say: Say): Mark[] {
-  const marks: Mark[] = [];
-  const size: Size = f.narrow ? 'xs' : 's';
-  const title: Size = f.narrow ? 's' : 'm';
-  for (const [id, box, name] of [['ms', f.ms, d.microsoft], ['oai', f.oai, d.openai]] as const) {
-    marks.push({ kind: 'rect', key: `card-${id}`, tone: 'grid', x: box.x, y: box.y, width: box.w, height: box.h, rx: 6 });
-    marks.push({ kind: 'text', key: `card-${id}-name`, tone: 'ink', x: box.x + f.chipInset, y: f.titleY, text: name, size: title, weight: 'bold' });
-  }
-  const chip = (id: ChipId, box: Box, row: { y: number; h: number }, text: string) => {
-    const active = lk.chips.includes(id);
-    const x = box.x + f.chipInset;
-    const w = box.w - 2 * f.chipInset;
-    marks.push({ kind: 'rect', key: `chip-${id}`, tone: active ? 'accent' : 'paper', x, y: row.y, width: w, height: row.h, rx: 4 });
-    const textTone: Tone = active ? 'paper' : 'ink';
-    const midY = row.y + row.h / 2 + (size === 'xs' ? 4 : 4.5);
-    marks.push({ kind: 'text', key: `chip-${id}-text`, tone: textTone, x: x + (f.narrow ? 5 : 8), y: midY, text, size, weight: 'bold' });
-  };
-  chip('cloud', f.ms, f.row2, say('chip.cloud', { cloud: d.cloud }));
-  chip('products', f.ms, f.row3, d.products.join(', '));
-  chip('chatgpt', f.oai, f.row2, say('chip.chatgpt'));
-  chip('models', f.oai, f.row3, say('chip.models'));
-  return marks;
-}
-
-/** The four flows between the cards, each an arrow with a label centred in the channel. */
-function flows(f: Frame, lk: Look, state: SymbiosisState, say: Say): Mark[] {
-  const marks: Mark[] = [];
-  const gapX = f.narrow ? 4 : 8;
-  const from = f.ms.x + f.ms.w + gapX;
-  const to = f.oai.x - gapX;
-  const mid = (from + to) / 2;
-  const flow = (key: string, e: Emphasis, y: number, rightward: boolean, label: string, labelY: number) => {
-    const { tone, opacity } = ink(e);
-    const a = arrow(rightward ? [[from, y], [to, y]] : [[to, y], [from, y]], f.head);
-    const width = e === 'active' ? 2 : undefined;
-    marks.push({ kind: 'path', key: `flow-${key}-line`, tone, d: a.line, ...(width ? { width } : {}), opacity });
-    marks.push({ kind: 'path', key: `flow-${key}-head`, tone, d: a.head, fill: true, opacity });
-    marks.push({ kind: 'text', key: `flow-${key}-label`, x: mid, y: labelY, text: label, anchor: 'middle', size: f.label, ...labelInk(e) });
-  };
-  const above = f.narrow ? 5 : 6;
-  const below = f.narrow ? 12 : 15;
-  flow('money', lk.money, f.moneyY, true, say('flow.money'), f.moneyY - above);
-  flow('compute', lk.compute, f.computeY, true, say('flow.compute'), f.computeY - above);
-  flow('back', lk.back, f.returnY, false, say('flow.return'), f.returnY + below);
-  flow('models', lk.models, f.modelsY, false, say('flow.models'), f.modelsY + below);
-
-  // Under the compute arrow: what the article says (exclusive), then what holds since October 2025.
-  if (state === 'compute' || state === 'since-2025') {
-    const since = state === 'since-2025';
-    const y1 = f.computeY + below;
-    marks.push({ kind: 'text', key: 'compute-note', tone: 'accent', x: mid, y: y1, text: say(since ? 'note.since' : 'note.exclusive'), anchor: 'middle', size: 'xs', weight: 'bold' });
-    if (since) marks.push(...contextTag('compute-note-tag', mid, y1 + 4, say, 'middle'));
-    else marks.push({ kind: 'text', key: 'compute-note-who', tone: 'muted', x: mid, y: y1 + 13, text: say('note.exclusive.who'), anchor: 'middle', size: 'xs' });
-  }
-  return marks;
-}
-
-/** The users node under the cards, with routes into Microsoft's products and into ChatGPT. */
-function users(d: SymbiosisData, f: Frame, e: Emphasis, say: Say): Mark[] {
-  const marks: Mark[] = [];
-  const label = say('node.users');
-  const w = textWidth(label, f.narrow ? 'xs' : 's', true) + (f.narrow ? 20 : 28);
-  const { cy, h } = f.users;
-  const cx = (f.ms.x + f.ms.w + f.oai.x) / 2;
-  const hidden = e === 'off';
-  const opacity = hidden ? 0 : 1;
-  const active = e === 'active';
-  marks.push({ kind: 'rect', key: 'users-node', tone: active ? 'accent' : 'soft', x: cx - w / 2, y: cy - h / 2, width: w, height: h, rx: h / 2, opacity });
-  marks.push({ kind: 'text', key: 'users-name', tone: active ? 'paper' : 'ink', x: cx, y: cy + (f.narrow ? 4 : 4.5), text: label, anchor: 'middle', size: f.narrow ? 'xs' : 's', weight: 'bold', opacity });
-
-  const { tone } = ink(active ? 'active' : 'on');
-  const routeOpacity = hidden ? 0 : active ? 1 : 0.75;
-  const width = active ? 2 : undefined;
-  const msX = f.ms.x + f.ms.w / 2;
-  const useArrow = arrow([[cx - w / 2 - 2, cy], [msX, cy], [msX, f.ms.y + f.ms.h + 1]], f.head);
-  const chatY = f.row2.y + f.row2.h / 2;
-  const subsArrow = arrow([[cx + w / 2 + 2, cy], [f.routeX, cy], [f.routeX, chatY], [f.oai.x + f.oai.w + 1, chatY]], f.head);
-  for (const [key, a] of [['use', useArrow], ['subs', subsArrow]] as const) {
-    marks.push({ kind: 'path', key: `users-${key}-line`, tone, d: a.line, ...(width ? { width } : {}), opacity: routeOpacity });
-    marks.push({ kind: 'path', key: `users-${key}-head`, tone, d: a.head, fill: true, opacity: routeOpacity });
-  }
-  const ink2 = active ? labelInk('active') : labelInk('on');
-  marks.push({ kind: 'text', key: 'users-use-label', x: (msX + cx - w / 2) / 2, y: cy - (f.narrow ? 5 : 6), text: say('flow.use'), anchor: 'middle', size: 'xs', ...ink2, opacity });
-  marks.push({ kind: 'text', key: 'users-subs-label', x: f.routeX, y: cy + (f.narrow ? 20 : 19), text: say('flow.subs', { plan: d.subscription }), anchor: 'end', size: 'xs', ...ink2, opacity });
-  return marks;
-}
-
-/**
- * contextTag(key, x, y): a small outlined "Kontext"/"Context" tag with its top at y.
- * Context facts are labelled wherever they show, on the figure too.
- */
-function contextTag(key: string, x: number, top: number, say: Say, anchor: 'start' | 'middle' = 'start'): Mark[] {
-  const text = say('tag.context');
-  const w = textWidth(text, 'xs') + 10;
-  const x0 = anchor === 'middle' ? x - w / 2 : x;
+/** A dashed flow without an amount: the dashed line and its head (one look for every unsized flow). */
+function dashedFlow(key: string, from: number, to: number, y: number, tone: Tone, head: number): Mark[] {
+  const dir = Math.sign(to - from);
   return [
-    { kind: 'path', key: `${key}-box`, tone: 'muted', d: roundedRect({ x: x0, y: top, w, h: 15 }, 3) },
-    { kind: 'text', key: `${key}-text`, tone: 'muted', x: x0 + w / 2, y: top + 11, text, anchor: 'middle', size: 'xs' },
+    { kind: 'line', key: `${key}-line`, tone, x1: from, y1: y, x2: to - dir * 2, y2: y, dashed: true, width: 2 },
+    { kind: 'path', key: `${key}-head`, tone, d: arrow([[to - dir * head, y], [to, y]], { head }), width: 2 },
   ];
 }
 
-/** Width a context tag takes, plus the gap before the text that follows it. */
-function contextTagWidth(say: Say): number {
-  return textWidth(say('tag.context'), 'xs') + 10 + 6;
+/** A sized flow: its block of squares (one path mark) and a solid track from the block's far edge to the receiving account. */
+function sizedFlow(key: string, rects: Box[], from: number, to: number, y: number, tone: Tone, head: number): Mark[] {
+  return [
+    { kind: 'path', key: `${key}-track`, tone, d: arrow([[from, y], [to, y]], { head }), width: 2 },
+    { kind: 'path', key: `${key}-block`, tone, d: rectsPath(rects), fill: true },
+  ];
 }
 
-/** The note panel under the diagram: what this step adds in words and, for money, a timeline. */
-function panel(state: SymbiosisState, d: SymbiosisData, f: Frame, lang: Lang, say: Say): Mark[] {
-  const marks: Mark[] = [];
-  const total = billions(lang, d.totalBn);
-  let y = f.panelY;
-  const text = (key: string, t: string, opts: Partial<TextMark> = {}) =>
-    marks.push({ kind: 'text', key, tone: 'ink', x: f.left, y, text: t, size: 'xs', ...opts });
-  /** A paragraph of "|"-marked lines; returns nothing, moves y past it. */
-  const para = (key: string, t: string, opts: Partial<TextMark> = {}) => {
-    lines(t, f).forEach((line, i) => {
-      text(`${key}-${i}`, line, opts);
-      y += f.lineH;
-    });
-  };
-  /** A line that starts with a context tag. */
-  const tagged = (key: string, t: string, opts: Partial<TextMark> = {}) => {
-    marks.push(...contextTag(`${key}-tag`, f.left, y - 11, say));
-    text(key, t, { x: f.left + contextTagWidth(say), ...opts });
-  };
+/** geometry(ctx): the marks of one state of the ledger. Pure. */
+export function geometry(ctx: Ctx, d: SymbiosisData = defaultData): Mark[] {
+  const f = frame(ctx, d);
+  const lk = look(ctx.state);
+  const hs: TextSize = ctx.narrow ? 'm' : 'l';
+  const c = commitments(d);
+  const marks: Mark[] = [
+    ...headline(ctx.say(`headline.${ctx.state}`, { total: billions(ctx.lang, c.ms.amountBn), azure: billions(ctx.lang, c.azure.amountBn) }), { x: f.left, y: f.left + cap(hs), maxWidth: f.right - f.left, size: hs }),
+    ...accounts(ctx, f, d),
+    ...money(ctx, f, d, lk),
+  ];
+  if (lk.rounds) marks.push(...rounds(ctx, f, d));
+  if (lk.compute) marks.push(...compute(ctx, f, d, lk));
+  if (lk.wall === 'first-refusal' && ctx.state === 'first-refusal') marks.push(...rofrNote(ctx, f));
+  if (lk.models) marks.push(...models(ctx, f, d, lk));
+  if (lk.loop) marks.push(...loop(ctx, f, d));
+  if (lk.since) marks.push(...since(ctx, f, d, lk));
+  marks.push(...legend(ctx, f));
+  return marks;
+}
 
-  switch (state) {
-    case 'money': {
-      tagged('panel-money-title', say('panel.money.title'), { weight: 'bold' });
-      const x = timelineScale(d.investments, f);
-      const lineY = y + (f.narrow ? 16 : 18);
-      const first = d.investments[0];
-      const last = d.investments.at(-1);
-      if (first && last) {
-        marks.push({ kind: 'line', key: 'timeline-axis', tone: 'muted', x1: x(first.year), y1: lineY, x2: x(yearPosition(last) + 0.55), y2: lineY });
-      }
-      for (const inv of d.investments) {
-        const cx = x(yearPosition(inv));
-        marks.push({ kind: 'circle', key: `event-${inv.key}-dot`, tone: 'accent', cx, cy: lineY, r: f.narrow ? 3.5 : 4 });
-        marks.push({ kind: 'text', key: `event-${inv.key}-date`, tone: 'ink', x: cx, y: lineY + 16, text: eventDate(inv, lang), anchor: 'middle', size: 'xs', weight: 'bold' });
-        const amount = inv.amountBn === null ? say(`amount.${inv.described}` as Key) : billions(lang, inv.amountBn);
-        marks.push({ kind: 'text', key: `event-${inv.key}-amount`, tone: inv.amountBn === null ? 'muted' : 'accent', x: cx, y: lineY + 30, text: amount, anchor: 'middle', size: 'xs', weight: inv.amountBn === null ? 'regular' : 'bold' });
-      }
-      y = lineY + (f.narrow ? 50 : 52);
-      text('panel-money-total', say('panel.money.total', { total }), { weight: 'bold' });
-      break;
+/** The two accounts: a name over a pillar each, and the rivals' column header on wide layouts. */
+function accounts(ctx: Ctx, f: Frame, d: SymbiosisData): Mark[] {
+  const size: TextSize = ctx.narrow ? 's' : 'm';
+  return [
+    text('name-ms', d.microsoft, f.ms.x, f.names, size, { weight: 'bold' }),
+    text('name-oa', d.openai, f.oa.x + f.oa.width, f.names, size, { weight: 'bold', anchor: 'end' }),
+    { kind: 'rect', key: 'pillar-ms', tone: 'ink', ...f.ms, rx: f.ms.width / 2 },
+    { kind: 'rect', key: 'pillar-oa', tone: 'ink', ...f.oa, rx: f.oa.width / 2 },
+    // Every state shows context amounts; a phone has no room for a tag beside each, so one stands at the top right.
+    ...(ctx.narrow ? tag({ key: 'context-tag', kind: 'context', x: f.right, y: f.names - cap(size), lang: ctx.lang, anchor: 'end' }).marks : []),
+  ];
+}
+
+/** Row A: Microsoft's funding commitments, as many squares as billions, flowing to OpenAI (context, dated). */
+function money(ctx: Ctx, f: Frame, d: SymbiosisData, lk: Look): Mark[] {
+  const c = commitments(d).ms;
+  const on = lk.accent.includes('money');
+  const tone: Tone = on ? 'accent' : 'muted';
+  const y = labelY(f.rows.money, f);
+  const amount = ctx.say('money.label', { amount: billions(ctx.lang, c.amountBn) });
+  const lx = f.x0 + (ctx.narrow ? 2 : 10);
+  const marks: Mark[] = [];
+  const top = f.rows.money + lineOf(f) + (ctx.narrow ? 3 : 6);
+  const b = squaresBlock(c.amountBn, { x: lx, y: top }, f.cols, f.squares);
+  // The amount is context: the tag (narrow: the one at the top right), and the date of the filing it comes from.
+  const date = ctx.say('money.date', { date: ctx.date(c.date) });
+  if (ctx.narrow) {
+    marks.push(text('money-label', ctx.say('money.label.narrow', { amount: billions(ctx.lang, c.amountBn), date: monthYear(ctx.lang, c.date) }), lx, y, f.label, { weight: 'bold', tone: on ? 'accent' : 'ink' }));
+  } else {
+    marks.push(text('money-label', amount, lx, y, f.label, { weight: 'bold', tone: on ? 'accent' : 'ink' }));
+    const tx = lx + textWidth(amount, { size: f.label, weight: 'bold' }) + 10;
+    const t = tag({ key: 'money-tag', kind: 'context', x: tx, y: y - TAG_HEIGHT + 5, lang: ctx.lang });
+    marks.push(...t.marks, text('money-date', date, tx + t.width + 8, y, 'xs', { tone: 'muted' }));
+  }
+  marks.push(...sizedFlow('money', b.rects, b.box.x + b.box.width + 3, f.x1 - 1, top + f.squares.cell / 2, tone, ctx.narrow ? 5 : 7));
+  return marks;
+}
+
+/** The investment rounds under the money row (money state): a time axis, the one sized round as one square, the others as open dots. */
+function rounds(ctx: Ctx, f: Frame, d: SymbiosisData): Mark[] {
+  if (ctx.narrow) return roundsList(ctx, f, d);
+  // The rounds take the middle of the empty ledger, big: the step is about them.
+  const top = f.rows.models - 10;
+  const t = tag({ key: 'rounds-tag', kind: 'context', x: f.x0 + 10, y: top, lang: ctx.lang });
+  const title = text('rounds-title', ctx.say('rounds.title'), f.x0 + 10 + t.width + 8, top + TAG_HEIGHT - 5, 's', { weight: 'bold' });
+  const axisY = top + TAG_HEIGHT + 64;
+  const x = time({ dates: d.investments.map(roundDate), range: [f.x0 + 70, f.x1 - 80] });
+  const marks: Mark[] = [...t.marks, title, { kind: 'line', key: 'rounds-axis', tone: 'muted', x1: f.x0 + 2, y1: axisY, x2: f.x1 - 2, y2: axisY }];
+  for (const inv of d.investments) {
+    const cx = x.at(roundDate(inv));
+    const sized = inv.amountBn !== null;
+    marks.push({ kind: 'circle', key: `round-${inv.key}-dot`, tone: sized ? 'accent' : 'muted', cx, cy: axisY, r: 5 });
+    if (sized) {
+      const s = f.squares;
+      const b = squaresBlock(inv.amountBn ?? 0, { x: cx - s.cell / 2, y: axisY - 12 - s.cell }, f.cols, s);
+      marks.push({ kind: 'path', key: `round-${inv.key}-block`, tone: 'accent', d: rectsPath(b.rects), fill: true });
     }
-    case 'compute':
-      para('panel-compute-1', say('panel.compute.1'));
-      y += 6;
-      para('panel-compute-2', say('panel.compute.2'), { tone: 'muted' });
-      y += 6;
-      // Context: the article's "exclusive" was already loosened in January 2025 (until October 2025).
-      tagged('panel-compute-rofr', say('panel.compute.rofr', { from: monthOnly(lang, d.rofrDate), to: monthOnly(lang, d.rofrEnded), year: d.rofrEnded.slice(0, 4) }));
-      break;
-    case 'products':
-      para('panel-products', say('panel.products'));
-      break;
-    case 'the-loop':
-      para('panel-loop-1', say('panel.loop.1'));
-      y += 6;
-      para('panel-loop-2', say('panel.loop.2'));
-      break;
-    case 'since-2025':
-      // The users are hidden here, so the panel may start right under the cards.
-      y = f.ms.y + f.ms.h + (f.narrow ? 20 : 26);
-      marks.push(...sincePanel(d, f, lang, say, y));
-      break;
-    case 'summary': {
-      const since = d.since;
-      tagged('panel-summary-money', say('panel.summary.money', { total }));
-      y += f.lineH + 6;
-      tagged('panel-summary-since-1', say('panel.summary.since.1', { date: shortMonth(lang, since.date), azure: billions(lang, since.azureBn) }));
-      y += f.lineH;
-      text('panel-summary-since-2', say('panel.summary.since.2', { awsDate: shortMonth(lang, since.aws.date), aws: billions(lang, since.aws.amountBn) }), { x: f.left + contextTagWidth(say) });
-      break;
-    }
+    const dy = axisY + 14 + cap('s');
+    marks.push(text(`round-${inv.key}-date`, roundLabel(inv, ctx.lang), cx, dy, 's', { weight: 'bold', anchor: 'middle' }));
+    const amount = sized ? billions(ctx.lang, inv.amountBn ?? 0) : ctx.say(`round.${inv.described}` as StringKey);
+    marks.push(text(`round-${inv.key}-amount`, amount, cx, dy + leadingOf('s'), 's', { anchor: 'middle', tone: sized ? 'accent' : 'muted', weight: sized ? 'bold' : 'regular' }));
   }
   return marks;
 }
 
-/** Height and pitch of the commitment bars in the since-2025 state. */
-function barRows(f: Frame): { h: number; pitch: number } {
-  return f.narrow ? { h: 13, pitch: 18 } : { h: 16, pitch: 22 };
+/** The rounds on a phone: too little width for a time axis, so one line per round, date, then amount (the sized one with its square). */
+function roundsList(ctx: Ctx, f: Frame, d: SymbiosisData): Mark[] {
+  const x = f.x0 + 2;
+  const t = tag({ key: 'rounds-tag', kind: 'context', x, y: f.rows.compute, lang: ctx.lang });
+  const marks: Mark[] = [...t.marks];
+  const labels = d.investments.map((inv) => roundLabel(inv, ctx.lang, true));
+  const col = x + Math.max(...labels.map((l) => textWidth(l, { size: 'xs', weight: 'bold' }))) + 10;
+  let y = f.rows.compute + TAG_HEIGHT + 6 + cap('xs');
+  d.investments.forEach((inv, i) => {
+    const sized = inv.amountBn !== null;
+    marks.push(text(`round-${inv.key}-date`, labels[i] ?? '', x, y, 'xs', { weight: 'bold' }));
+    let ax = col;
+    if (sized) {
+      const s = f.squares;
+      const b = squaresBlock(inv.amountBn ?? 0, { x: col, y: y - cap('xs') / 2 - s.cell / 2 }, f.cols, s);
+      marks.push({ kind: 'path', key: `round-${inv.key}-block`, tone: 'accent', d: rectsPath(b.rects), fill: true });
+      ax = b.box.x + b.box.width + 4;
+    }
+    const amount = sized ? billions(ctx.lang, inv.amountBn ?? 0) : ctx.say(inv.described === 'multi-year' ? 'round.multi-year.narrow' : 'round.more-funding');
+    marks.push(text(`round-${inv.key}-amount`, amount, ax, y, 'xs', { tone: sized ? 'accent' : 'muted', weight: sized ? 'bold' : 'regular' }));
+    y += leadingOf('xs') + 1;
+  });
+  return marks;
 }
 
-/**
- * commitmentScale(d, f): dollars to bar length, from zero, one scale for all three
- * sourced commitments, so $250bn visibly dwarfs $38bn and $13bn.
- */
-export function commitmentScale(d: SymbiosisData, f: Frame) {
-  const max = Math.max(...commitments(d).map((c) => c.amountBn));
-  return scaleLinear().domain([0, max]).range([0, f.right - f.left]);
-}
-
-/**
- * The since-2025 panel: a dated context title, three bars on one scale for the
- * sourced commitments (labelled inside a bar where it is long enough, else after
- * it), and Microsoft's stake in OpenAI Group PBC.
- */
-function sincePanel(
-  d: SymbiosisData,
-  f: Frame,
-  lang: Lang,
-  say: Say,
-  top: number,
-): Mark[] {
-  const since = d.since;
-  let y = top;
+/** Row B: computing power from Azure (no amount: dashed), the rivals and the wall that keeps them out, closed, dashed or gone. */
+function compute(ctx: Ctx, f: Frame, d: SymbiosisData, lk: Look): Mark[] {
+  const on = lk.accent.includes('compute');
+  const wallOn = lk.accent.includes('wall');
+  const y = labelY(f.rows.compute, f);
+  const ay = arrowY(f.rows.compute, f, ctx);
+  const lx = f.x0 + (ctx.narrow ? 2 : 10);
+  const label = ctx.say('compute.label', { cloud: d.cloud });
   const marks: Mark[] = [
-    ...contextTag('panel-since-title-tag', f.left, y - 11, say),
-    { kind: 'text', key: 'panel-since-title', tone: 'ink', x: f.left + contextTagWidth(say), y, text: say('panel.since.title', { date: formatDate(lang, since.date) }), size: 'xs', weight: 'bold' },
+    text('compute-label', label, lx, y, f.label, { weight: 'bold', tone: on ? 'accent' : 'ink' }),
+    ...dashedFlow('compute', f.x0 + 2, f.x1 - 1, ay, on ? 'accent' : 'muted', ctx.narrow ? 5 : 7),
   ];
-  y += f.narrow ? 16 : 18;
-  marks.push({ kind: 'text', key: 'panel-since-scale', tone: 'muted', x: f.left, y, text: say('panel.since.scale'), size: 'xs' });
-  const { h, pitch } = barRows(f);
-  const x = commitmentScale(d, f);
-  let barTop = y + 6;
-  const labels = {
-    ms: say('bar.ms', { amount: billions(lang, d.totalBn) }),
-    azure: say('bar.azure', { amount: billions(lang, since.azureBn) }),
-    aws: say('bar.aws', { amount: billions(lang, since.aws.amountBn), date: shortMonth(lang, since.aws.date) }),
-  };
-  for (const c of commitments(d)) {
-    const w = x(c.amountBn);
-    const label = labels[c.key];
-    const textY = barTop + h / 2 + 4;
-    const inside = measure(label, { size: 11.5, weight: 700 }) + 12 <= w;
-    marks.push({ kind: 'rect', key: `bar-${c.key}`, tone: c.key === 'aws' ? 'accent-2' : 'accent', x: f.left, y: barTop, width: w, height: h, rx: 2 });
-    marks.push({
-      kind: 'text',
-      key: `bar-${c.key}-label`,
-      tone: inside ? 'paper' : 'ink',
-      x: inside ? f.left + 6 : f.left + w + 5,
-      y: textY,
-      text: label,
-      size: 'xs',
-      weight: 'bold',
-    });
-    barTop += pitch;
+  const wall = lk.wall ?? 'closed';
+  marks.push(...rivals(ctx, f, d, wall, wallOn));
+  return marks;
+}
+
+/**
+ * The rival clouds at the right and the wall between them and OpenAI. Closed: a solid bar and
+ * the rivals' arrows stop at it. First refusal: the bar is a dashed line they may pass. Open:
+ * no wall; AWS now has a contract (drawn in the since-2025 block).
+ */
+function rivals(ctx: Ctx, f: Frame, d: SymbiosisData, wall: Wall, wallOn: boolean): Mark[] {
+  const marks: Mark[] = [];
+  // The rival that wins a contract later (AWS) sits lowest, next to where its block arrives.
+  const order = [...d.rivals].sort((a, b) => Number(a === d.since.aws.rival) - Number(b === d.since.aws.rival));
+  const top = f.rows.compute + (ctx.narrow ? 0 : 8);
+  const bottom = arrowY(f.rows.models, f, ctx) + 8;
+  if (!ctx.narrow) marks.push(text('rivals-title', ctx.say('rivals.title'), f.rivalsX, f.names, 'xs', { tone: 'muted' }));
+  const wallTone: Tone = wallOn ? 'accent' : 'ink';
+  marks.push(...wallLabel(ctx, f, d, wall, wallOn));
+  const ww = ctx.narrow ? 4 : 6;
+  if (wall === 'closed') marks.push({ kind: 'rect', key: 'wall', tone: wallTone, x: f.wallX - ww / 2, y: top, width: ww, height: bottom - top, rx: 1 });
+  if (wall === 'first-refusal') marks.push({ kind: 'line', key: 'wall-dashed', tone: wallTone, x1: f.wallX, y1: top, x2: f.wallX, y2: bottom, dashed: true, width: 3 });
+  order.forEach((name, i) => {
+    const row = i === order.length - 1 ? f.rows.models : f.rows.compute;
+    const ay = arrowY(row, f, ctx);
+    const key = `rival-${i}`;
+    const contracted = wall === 'open' && name === d.since.aws.rival;
+    if (ctx.narrow) {
+      marks.push(text(`${key}-name`, name, f.rivalsX, ay + cap('xs') / 2, 'xs', { weight: 'bold' }));
+    } else {
+      const h = cap('xs') + 12;
+      marks.push({ kind: 'rect', key: `${key}-chip`, tone: 'grid', x: f.rivalsX, y: ay - h / 2, width: f.rivalsW, height: h, rx: 4 });
+      marks.push(text(`${key}-name`, name, f.rivalsX + f.rivalsW / 2, ay + cap('xs') / 2, 'xs', { weight: 'bold', anchor: 'middle', on: `${key}-chip` }));
+    }
+    // Rivals would like the business: dashed arrows towards OpenAI, stopped by a closed wall.
+    if (!ctx.narrow && !contracted) {
+      const to = wall === 'closed' ? f.wallX + ww / 2 + 2 : f.oa.x + f.oa.width + 2;
+      marks.push(...dashedFlow(`${key}-bid`, f.rivalsX - 2, to, ay, 'muted', 6));
+    }
+  });
+  return marks;
+}
+
+/**
+ * What the wall means in this state, above it: the word (exclusive, first refusal, none) and,
+ * on wide layouts, who says so (the article) or since when (context, dated).
+ */
+function wallLabel(ctx: Ctx, f: Frame, d: SymbiosisData, wall: Wall, on: boolean): Mark[] {
+  const x = f.oa.x + f.oa.width + (ctx.narrow ? 3 : 8);
+  const size: TextSize = ctx.narrow ? 'xs' : 's';
+  const y = ctx.narrow ? f.rows.compute - 4 : f.rows.money + cap(size);
+  const word = text(`wall-${wall}-word`, ctx.say(`wall.${wall}`), x, y, size, { weight: 'bold', tone: on ? 'accent' : 'ink' });
+  if (ctx.narrow) return [word];
+  const below = y + descent(size) + 6;
+  if (wall === 'closed') return [word, text('wall-closed-who', ctx.say('wall.closed.who'), x, below + cap('xs'), 'xs', { tone: 'muted' })];
+  const t = tag({ key: `wall-${wall}-tag`, kind: 'context', x, y: below, lang: ctx.lang });
+  const since = monthYear(ctx.lang, wall === 'open' ? d.rofrEnded : d.rofrDate);
+  return [word, ...t.marks, text(`wall-${wall}-date`, since, x + t.width + 6, below + TAG_HEIGHT - 5, 'xs', { tone: 'muted' })];
+}
+
+/** The first-refusal state's note: what the right of first refusal meant, dated and tagged as context. */
+function rofrNote(ctx: Ctx, f: Frame): Mark[] {
+  const x = f.x0 + (ctx.narrow ? 2 : 10);
+  const top = f.rows.azure - (ctx.narrow ? 4 : 0);
+  const size: TextSize = ctx.narrow ? 'xs' : 's';
+  const note = (y: number) => block({ key: 'rofr-note', text: ctx.say(ctx.narrow ? 'rofr.note.narrow' : 'rofr.note'), x, y, maxWidth: (ctx.narrow ? f.x1 : f.x1 - 40) - x, size, maxLines: 3 });
+  if (ctx.narrow) {
+    const date = text('rofr-date', ctx.date(defaultData.rofrDate), x, top + cap('xs') + 4, 'xs', { weight: 'bold', tone: 'accent' });
+    return [date, ...note(date.y + leadingOf('xs')).marks];
   }
-  y = barTop + (f.narrow ? 12 : 16);
-  const stake = say('panel.since.stake', {
-    pct: formatNumber(lang, since.stakePct),
-    company: since.company,
-    stake: billions(lang, since.stakeBn),
+  const t = tag({ key: 'rofr-tag', kind: 'context', x, y: top, lang: ctx.lang });
+  const date = text('rofr-date', ctx.date(defaultData.rofrDate), x + t.width + 8, top + TAG_HEIGHT - 5, 'xs', { weight: 'bold', tone: 'accent' });
+  return [...t.marks, date, ...note(top + TAG_HEIGHT + 6 + cap(size)).marks];
+}
+
+/** Row C: OpenAI's models into Microsoft's products (no amount: dashed, right to left). */
+function models(ctx: Ctx, f: Frame, d: SymbiosisData, lk: Look): Mark[] {
+  const on = lk.accent.includes('models');
+  const products = ctx.narrow ? d.products.join(', ') : `${d.products[0] ?? ''} (${d.hosts.join(', ')}), ${d.products.slice(1).join(', ')}`;
+  return [
+    text('models-label', ctx.say('models.label', { products }), f.x0 + (ctx.narrow ? 2 : 10), labelY(f.rows.models, f), f.label, { weight: 'bold', tone: on ? 'accent' : 'ink' }),
+    ...dashedFlow('models', f.x1 - 2, f.x0 + 1, arrowY(f.rows.models, f, ctx), on ? 'accent' : 'muted', ctx.narrow ? 5 : 7),
+  ];
+}
+
+/** Row D in the loop: Azure consumption back to Microsoft, and the users who set it going. */
+function loop(ctx: Ctx, f: Frame, d: SymbiosisData): Mark[] {
+  const lx = f.x0 + (ctx.narrow ? 2 : 10);
+  const marks: Mark[] = [
+    text('loop-label', ctx.say(ctx.narrow ? 'loop.azure.narrow' : 'loop.azure'), lx, labelY(f.rows.azure, f), f.label, { weight: 'bold', tone: 'accent' }),
+    ...dashedFlow('loop', f.x1 - 2, f.x0 + 1, arrowY(f.rows.azure, f, ctx), 'accent', ctx.narrow ? 5 : 7),
+  ];
+  // The users between the accounts: they use Copilot and Bing (left) and ChatGPT, some with a paid plan (right).
+  const size: TextSize = ctx.narrow ? 'xs' : 's';
+  const name = ctx.say('loop.users');
+  const w = textWidth(name, { size, weight: 'bold' }) + (ctx.narrow ? 12 : 24);
+  const h = cap(size) + (ctx.narrow ? 8 : 14);
+  const cx = (f.x0 + f.x1) / 2;
+  const cy = f.rows.users + h / 2 + (ctx.narrow ? 2 : 10);
+  marks.push({ kind: 'rect', key: 'users-node', tone: 'accent', x: cx - w / 2, y: cy - h / 2, width: w, height: h, rx: h / 2 });
+  marks.push(text('users-name', name, cx, cy + cap(size) / 2, size, { weight: 'bold', anchor: 'middle', tone: 'paper', on: 'users-node' }));
+  const head = ctx.narrow ? 5 : 7;
+  marks.push({ kind: 'path', key: 'users-use', tone: 'accent', d: arrow([[cx - w / 2 - 3, cy], [f.x0 + 2, cy]], { head }), width: 2 });
+  marks.push({ kind: 'path', key: 'users-subs', tone: 'accent', d: arrow([[cx + w / 2 + 3, cy], [f.x1 - 2, cy]], { head }), width: 2 });
+  // Under the arrows on wide layouts; above them on phones, where the legend follows right below.
+  const ly = ctx.narrow ? cy - h / 2 - 3 : cy + h / 2 + 4 + cap('xs');
+  const weight = ctx.narrow ? 'regular' : 'bold';
+  marks.push(text('users-use-label', ctx.say('loop.use'), ctx.narrow ? f.x0 + 2 : (f.x0 + cx - w / 2) / 2, ly, 'xs', { anchor: ctx.narrow ? 'start' : 'middle', weight }));
+  marks.push(text('users-subs-label', ctx.say(ctx.narrow ? 'loop.subs.narrow' : 'loop.subs'), ctx.narrow ? f.x1 - 2 : (f.x1 + cx + w / 2) / 2, ly, 'xs', { anchor: ctx.narrow ? 'end' : 'middle', weight }));
+  if (!ctx.narrow) {
+    marks.push(...block({ key: 'users-jefferies', text: ctx.say('loop.jefferies', { plan: d.subscription }), x: lx, y: ly + leadingOf('xs') + 12, maxWidth: f.x1 - 10 - lx, size: 's', tone: 'muted', maxLines: 2 }).marks);
+  }
+  return marks;
+}
+
+/**
+ * Since October 2025 (context): OpenAI's $250bn for Azure as a block leaving OpenAI for Microsoft,
+ * on the same scale as the $13bn above it, and $38bn to AWS, a rival, in neutral ink at the right.
+ */
+function since(ctx: Ctx, f: Frame, d: SymbiosisData, lk: Look): Mark[] {
+  const c = commitments(d);
+  const on = lk.accent.includes('azure');
+  const tone: Tone = on ? 'accent' : 'muted';
+  const lx = f.x0 + (ctx.narrow ? 2 : 10);
+  const y = labelY(f.rows.azure, f);
+  const amount = billions(ctx.lang, c.azure.amountBn);
+  // On phones the headline carries the date ("Seit Oktober 2025"), the label only the amount.
+  const label = ctx.say('azure.label', { amount });
+  const marks: Mark[] = [text('azure-label', label, lx, y, f.label, { weight: 'bold', tone: on ? 'accent' : 'ink' })];
+  const top = f.rows.azure + lineOf(f) + (ctx.narrow ? 3 : 6);
+  const right = f.x1 - (ctx.narrow ? 1 : 10);
+  const b = squaresBlock(c.azure.amountBn, { x: right, y: top }, f.cols, f.squares, 'end');
+  marks.push(...sizedFlow('azure', b.rects, f.x1 - 1, f.x0 + 1, top + f.squares.cell / 2, tone, ctx.narrow ? 5 : 7));
+  if (!ctx.narrow) {
+    const tx = lx + textWidth(label, { size: f.label, weight: 'bold' }) + 10;
+    const t = tag({ key: 'azure-tag', kind: 'context', x: tx, y: y - TAG_HEIGHT + 5, lang: ctx.lang });
+    marks.push(...t.marks, text('azure-date', ctx.date(c.azure.date), tx + t.width + 8, y, 'xs', { tone: 'muted' }));
+  }
+
+  // AWS: OpenAI's contract of November 2025, a rival's block in neutral ink.
+  const s = f.squares;
+  const awsCols = Math.floor((f.rivalsW + (s.pitch - s.cell)) / s.pitch);
+  // On phones the block hangs right under the rival's name, which sits beside the models row.
+  const awsTop = ctx.narrow ? arrowY(f.rows.models, f, ctx) + cap('xs') / 2 + descent('xs') + 3 : top;
+  const aws = squaresBlock(c.aws.amountBn, { x: f.rivalsX, y: awsTop }, awsCols, s);
+  marks.push({ kind: 'path', key: 'aws-track', tone: 'muted', d: arrow([[f.oa.x + f.oa.width + 1, awsTop + s.cell / 2], [f.rivalsX - 2, awsTop + s.cell / 2]], { head: ctx.narrow ? 4 : 6 }), width: 2 });
+  marks.push({ kind: 'path', key: 'aws-block', tone: 'muted', d: rectsPath(aws.rects), fill: true });
+  const awsText = block({
+    key: 'aws-label',
+    text: `${ctx.say(ctx.narrow ? 'aws.label.narrow' : 'aws.label', { amount: billions(ctx.lang, c.aws.amountBn), rival: d.since.aws.rival })}|${monthYear(ctx.lang, c.aws.date)}`,
+    x: f.rivalsX,
+    y: aws.box.y + aws.box.height + 4 + cap('xs'),
+    maxWidth: f.rivalsW,
+    size: 'xs',
+    weight: 'bold',
+    maxLines: 3,
   });
-  lines(stake, f).forEach((line, i) => {
-    marks.push({ kind: 'text', key: `panel-since-stake-${i}`, tone: 'ink', x: f.left, y: y + i * f.lineH, text: line, size: 'xs' });
-  });
+  marks.push(...awsText.marks);
+
+  return marks;
+}
+
+/** The legend every state carries: one square is one billion dollars; dashes have no amount, and are schematic. */
+function legend(ctx: Ctx, f: Frame): Mark[] {
+  const s = f.squares;
+  const y = f.legendTop + TAG_HEIGHT - 5;
+  const sq = ctx.narrow ? 6 : s.cell;
+  const unit = ctx.say('legend.unit');
+  const marks: Mark[] = [
+    { kind: 'rect', key: 'legend-square', tone: 'ink', x: f.left, y: y - sq, width: sq, height: sq },
+    text('legend-unit', `= ${unit}`, f.left + sq + 4, y, 'xs', { weight: 'bold' }),
+  ];
+  let x = f.left + sq + 4 + textWidth(`= ${unit}`, { size: 'xs', weight: 'bold' }) + (ctx.narrow ? 12 : 24);
+  if (!ctx.narrow) {
+    const words = ctx.say('legend.dashed');
+    marks.push(text('legend-dashed', words, x, y, 'xs'));
+    x += textWidth(words, { size: 'xs' }) + 6;
+  }
+  marks.push({ kind: 'line', key: 'legend-dash', tone: 'ink', x1: x, y1: y - cap('xs') / 2, x2: x + 18, y2: y - cap('xs') / 2, dashed: true, width: 2 });
+  marks.push(...tag({ key: 'legend-tag', kind: 'schematic', x: x + 24, y: f.legendTop, lang: ctx.lang }).marks);
   return marks;
 }

@@ -83,4 +83,7 @@ function attach(stage: FigureStageElement): void {
   run();
 }
 
-for (const stage of document.querySelectorAll<FigureStageElement>('figure-stage[data-figure="valuation"]')) attach(stage);
+// The stage's own script may run after this one: claim() exists once the element is defined.
+void customElements.whenDefined('figure-stage').then(() => {
+  for (const stage of document.querySelectorAll<FigureStageElement>('figure-stage[data-figure="valuation"]')) attach(stage);
+});

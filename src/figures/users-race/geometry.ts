@@ -224,11 +224,11 @@ export function fields(ctx: Ctx, top: number, d: UsersRaceData = defaultData): {
   const pitch = ctx.narrow ? 3 : 7;
   const size = ctx.narrow ? 2 : 5;
   const cols = Math.floor((ctx.width - 2 * pad + pitch - size) / pitch);
-  const labelGap = (ctx.narrow ? 4 : 8) + ascent(ctx.narrow ? 'xs' : 's');
+  const labelGap = (ctx.narrow ? 7 : 8) + ascent(ctx.narrow ? 'xs' : 's');
   const small = countAt(d.perSecond2022, WINDOW_SECONDS);
   const large = countAt(d.perSecond2025, WINDOW_SECONDS);
   const smallY = top + labelGap;
-  const largeY = smallY + rowsFor(small, cols) * pitch + (ctx.narrow ? 10 : 26) + labelGap;
+  const largeY = smallY + rowsFor(small, cols) * pitch + (ctx.narrow ? 7 : 26) + labelGap;
   return {
     small: { year: '2022', perSecond: d.perSecond2022, count: small, grid: { x: pad, y: smallY, cols, pitch, size } },
     large: { year: '2025', perSecond: d.perSecond2025, count: large, grid: { x: pad, y: largeY, cols, pitch, size } },

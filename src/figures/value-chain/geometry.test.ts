@@ -9,6 +9,7 @@ import type { Lang } from '../../i18n/lang';
 import { data, loadValueChain, STATES, strings, type ValueChainState } from './data';
 import { cellBox, grid, RACKS, tilesPath, wallCells } from './geometry';
 import { figure } from './index';
+import { LIGHT_UP, lightingOrder, litAt } from './lighting';
 
 const LAYOUT_NAMES: LayoutName[] = ['narrow', 'wide'];
 const draw = (state: ValueChainState, layout: LayoutName, lang: Lang = 'de') => figure.geometry({ state, lang, layout, ...LAYOUTS[layout] });
@@ -172,5 +173,29 @@ describe('figure', () => {
 
   it('strings have the same keys in both languages', () => {
     expect(Object.keys(strings.en).sort()).toEqual(Object.keys(strings.de).sort());
+  });
+});
+
+describe('lighting', () => {
+  it('lightingOrder(n) lights every rack once, the same way on every load', () => {
+    const order = lightingOrder(36);
+    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: 36 }, (_, i) => i));
+    expect(lightingOrder(36)).toEqual(order);
+    expect(order).not.toEqual(Array.from({ length: 36 }, (_, i) => i));
+  });
+
+  it('litAt(elapsed, n) starts with one rack and ends with all of them, never fewer later', () => {
+    expect(litAt(0, 36)).toBe(1);
+    expect(litAt(LIGHT_UP.ms, 36)).toBe(36);
+    let last = 0;
+    for (let t = 0; t <= LIGHT_UP.ms; t += 50) {
+      const n = litAt(t, 36);
+      expect(n).toBeGreaterThanOrEqual(last);
+      last = n;
+    }
+  });
+
+  it('LIGHT_UP runs in a state whose still has every rack lit (what reduced motion and no JavaScript show)', () => {
+    for (const layout of LAYOUT_NAMES) for (const m of draw(LIGHT_UP.state, layout).filter((m) => m.key.startsWith('rack-'))) expect(m.tone).toBe('accent');
   });
 });

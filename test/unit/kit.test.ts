@@ -77,6 +77,11 @@ describe('shapes', () => {
     expect(b.y + b.height).toBeLessThanOrEqual(50.01);
   });
 
+  it('markBox() follows a relative move after Z from the start of the closed subpath', () => {
+    const b = markBox({ kind: 'path', key: 'dots', tone: 'ink', d: 'M10,10h4v4h-4zm6,0h4v4h-4z', fill: true })!;
+    expect(b).toEqual({ x: 10, y: 10, width: 10, height: 4 });
+  });
+
   it('hatch(box) draws only inside its box', () => {
     const b = markBox({ kind: 'path', key: 'h', tone: 'ink', d: hatch({ x: 5, y: 5, width: 40, height: 20 }, 5) })!;
     expect(b.x).toBeGreaterThanOrEqual(5 - 1e-9);

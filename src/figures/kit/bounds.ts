@@ -26,6 +26,9 @@ function pathBox(d: string): Box | null {
   // segments are followed from the current point.
   let cx = 0;
   let cy = 0;
+  // Where the current subpath began: Z returns there, and a relative move after it starts there.
+  let sx = 0;
+  let sy = 0;
   for (const [, cmd, args] of d.matchAll(/([MLHVCSQTAZmlhvcsqtaz])([^MLHVCSQTAZmlhvcsqtaz]*)/g)) {
     const n = (args ?? '').trim().split(/[\s,]+|(?=-)/).filter(Boolean).map(Number);
     const rel = cmd === (cmd ?? '').toLowerCase();
@@ -36,7 +39,16 @@ function pathBox(d: string): Box | null {
       ys.push(cy);
     };
     switch ((cmd ?? '').toUpperCase()) {
+      case 'Z':
+        cx = sx;
+        cy = sy;
+        break;
       case 'M':
+        for (let i = 0; i + 1 < n.length; i += 2) {
+          push(n[i]!, n[i + 1]!);
+          if (i === 0) [sx, sy] = [cx, cy];
+        }
+        break;
       case 'L':
       case 'T':
         for (let i = 0; i + 1 < n.length; i += 2) push(n[i]!, n[i + 1]!);

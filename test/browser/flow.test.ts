@@ -1,11 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, url } from './support';
 
 /**
- * The request flow of chapter 5 ("the-surge"): it moves while the reader looks at it,
- * holds still while the page scrolls or the figure is off screen, and is a still
- * frame under reduced motion. Positions are read from the visible layout's circles.
+ * The request flow of chapter 5 (the-surge, rate-limit): it moves while the reader looks at
+ * it, holds still while the page scrolls or the figure is off screen, and is a still frame
+ * under reduced motion. In rate-limit an "add GPUs" button doubles the pool: a real toggle
+ * button, worked here by keyboard, after which the count of turned-away requests stops.
+ * The dots are read from the visible layout's paths.
  */
 let browser: Browser;
 beforeAll(async () => {
@@ -15,39 +17,49 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** cx/cy of the request circles in the layout on screen. */
-function positions(page: Page): Promise<string> {
+/** The d of the dot paths in the layout on screen. */
+function dots(page: Page): Promise<string> {
   return page.evaluate(() => {
     const svg = [...document.querySelectorAll<SVGSVGElement>('figure-stage svg[data-layout]')].find((s) => s.getBoundingClientRect().width > 0);
-    return [...(svg?.querySelectorAll('circle[data-key^="req-"]') ?? [])].map((c) => `${c.getAttribute('cx')},${c.getAttribute('cy')}`).join(' ');
+    return [...(svg?.querySelectorAll('path[data-key^="req-"]') ?? [])].map((p) => p.getAttribute('d')).join('|');
   });
 }
 
-async function openSurge(path: string, reducedMotion: 'reduce' | 'no-preference' = 'no-preference'): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion });
+/** The count of turned-away requests the visible layout shows. */
+function count(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const svg = [...document.querySelectorAll<SVGSVGElement>('figure-stage svg[data-layout]')].find((s) => s.getBoundingClientRect().width > 0);
+    return Number(svg?.querySelector('[data-key="count"]')?.textContent?.replace(/\D/g, '') ?? NaN);
+  });
+}
+
+async function open(path: string, step: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'no-preference', ...options });
   const page = await ctx.newPage();
   await page.goto(url(path));
-  await page.waitForFunction(() => document.querySelector('figure-stage')?.getAttribute('data-shown') === 'the-surge');
-  // The stage's transition and the flow's hand-over (520 ms) are over.
+  await page.waitForFunction((s) => document.querySelector('figure-stage')?.getAttribute('data-shown') === s, step);
+  // Past the stage's transition: the flow takes over when the stage says it has settled.
   await page.waitForTimeout(900);
   return page;
 }
 
 describe('chapter 5 request flow', () => {
-  it('moves while the figure is on screen and the page rests', async () => {
-    const page = await openSurge('/de/gpu-engpass/#the-surge');
-    const a = await positions(page);
-    await page.waitForTimeout(400);
-    expect(a.split(' ').length).toBeGreaterThan(10);
-    expect(await positions(page)).not.toBe(a);
-    await page.context().close();
-  });
+  for (const step of ['the-surge', 'rate-limit']) {
+    it(`moves in ${step} while the figure is on screen and the page rests`, async () => {
+      const page = await open(`/de/gpu-engpass/#${step}`, step);
+      const a = await dots(page);
+      await page.waitForTimeout(400);
+      expect(a.length).toBeGreaterThan(100);
+      expect(await dots(page)).not.toBe(a);
+      await page.context().close();
+    });
+  }
 
   it('holds still while the page scrolls, and carries on once it rests', async () => {
-    const page = await openSurge('/de/gpu-engpass/#the-surge');
+    const page = await open('/de/gpu-engpass/#rate-limit', 'rate-limit');
     // Scroll events every 50 ms for 600 ms, by a pixel up and down (the step stays active).
     const held = await page.evaluate(async () => {
-      const read = () => [...document.querySelectorAll('circle[data-key^="req-"]')].map((c) => `${c.getAttribute('cx')},${c.getAttribute('cy')}`).join(' ');
+      const read = () => [...document.querySelectorAll('path[data-key^="req-"]')].map((p) => p.getAttribute('d')).join('|');
       scrollBy(0, 1);
       await new Promise((r) => setTimeout(r, 60));
       const first = read();
@@ -60,15 +72,15 @@ describe('chapter 5 request flow', () => {
       return changed;
     });
     expect(held).toBe(0);
-    expect(await page.locator('figure-stage').getAttribute('data-shown')).toBe('the-surge');
-    const rest = await positions(page);
+    expect(await page.locator('figure-stage').getAttribute('data-shown')).toBe('rate-limit');
+    const rest = await dots(page);
     await page.waitForTimeout(500);
-    expect(await positions(page)).not.toBe(rest);
+    expect(await dots(page)).not.toBe(rest);
     await page.context().close();
   });
 
   it('pauses off screen and resumes on screen (embed page, pushed down by a spacer)', async () => {
-    const page = await openSurge('/embed/de/gpu-bottleneck/?step=the-surge');
+    const page = await open('/embed/de/gpu-bottleneck/?step=rate-limit', 'rate-limit');
     await page.evaluate(() => {
       const spacer = document.createElement('div');
       spacer.style.height = '3000px';
@@ -76,47 +88,76 @@ describe('chapter 5 request flow', () => {
       document.body.prepend(spacer.cloneNode());
     });
     await page.waitForTimeout(400);
-    const off = await positions(page);
+    const off = await dots(page);
     await page.waitForTimeout(400);
-    expect(await positions(page)).toBe(off);
+    expect(await dots(page)).toBe(off);
     await page.evaluate(() => document.querySelector('figure-stage')?.scrollIntoView({ block: 'center' }));
     await page.waitForTimeout(600);
-    const on = await positions(page);
+    const on = await dots(page);
     await page.waitForTimeout(400);
-    expect(await positions(page)).not.toBe(on);
+    expect(await dots(page)).not.toBe(on);
     await page.context().close();
   });
 
-  it('stays still in the other states, e.g. the gigawatt chart of since-then', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await ctx.newPage();
-    await page.goto(url('/de/gpu-engpass/#since-then'));
-    await page.waitForFunction(() => document.querySelector('figure-stage')?.getAttribute('data-shown') === 'since-then');
-    // Past the stage's transition and the flow's hand-over time: if the flow ran here, it would be moving by now.
-    await page.waitForTimeout(900);
-    const a = await positions(page);
+  it('stays still in the other states, e.g. the gigawatt staircase of since-then, and shows no button there', async () => {
+    const page = await open('/de/gpu-engpass/#since-then', 'since-then');
+    const a = await dots(page);
     await page.waitForTimeout(600);
-    expect(await positions(page)).toBe(a);
-    await ctx.close();
+    expect(await dots(page)).toBe(a);
+    await expect(page.getByRole('button', { name: 'GPUs hinzufügen' }).isVisible()).resolves.toBe(false);
+    await page.context().close();
   });
 
-  it('is a still frame under reduced motion: the circles stay where the static SVG puts them', async () => {
-    const page = await openSurge('/de/gpu-engpass/#the-surge', 'reduce');
+  it('is a still frame under reduced motion, with no button: the paths stay as the static SVG has them', async () => {
+    const page = await open('/de/gpu-engpass/#rate-limit', 'rate-limit', { reducedMotion: 'reduce' });
     const still = await page.evaluate(() => {
       const stage = document.querySelector('figure-stage');
       const payload = JSON.parse(stage?.querySelector('script[data-figure-states]')?.textContent ?? '{}');
       const svg = [...(stage?.querySelectorAll<SVGSVGElement>('svg[data-layout]') ?? [])].find((s) => s.getBoundingClientRect().width > 0);
-      const target = payload.layouts[svg?.dataset.layout ?? '']['the-surge'] as Record<string, [Record<string, number>]>;
-      return [...(svg?.querySelectorAll('circle[data-key^="req-"]') ?? [])]
-        .filter((c) => target[c.getAttribute('data-key') ?? ''])
-        .map((c) => `${target[c.getAttribute('data-key') ?? '']?.[0]['cx']},${target[c.getAttribute('data-key') ?? '']?.[0]['cy']}`)
-        .join(' ');
+      const target = payload.layouts[svg?.dataset.layout ?? '']['rate-limit'] as Record<string, [Record<string, string>]>;
+      return [...(svg?.querySelectorAll('path[data-key^="req-"]') ?? [])].map((p) => target[p.getAttribute('data-key') ?? '']?.[0]['d'] ?? '').join('|');
     });
-    const a = await positions(page);
+    expect(await dots(page)).toBe(still);
     await page.waitForTimeout(600);
-    expect(await positions(page)).toBe(a);
-    // Every circle the state shows sits on the still frame's position.
-    for (const p of still.split(' ')) expect(a.split(' ')).toContain(p);
+    expect(await dots(page)).toBe(still);
+    await expect(page.getByRole('button', { name: 'GPUs hinzufügen' }).isVisible()).resolves.toBe(false);
+    await page.context().close();
+  });
+
+  it('lets a keyboard reader double the pool in rate-limit: the button is pressed, a status says so, and the count stops', async () => {
+    const page = await open('/en/gpu-bottleneck/#rate-limit', 'rate-limit');
+    const button = page.getByRole('button', { name: 'Add GPUs' });
+    await expect(button.isVisible()).resolves.toBe(true);
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    // Without more GPUs the count climbs.
+    const before = await count(page);
+    await page.waitForTimeout(2000);
+    expect(await count(page)).toBeGreaterThan(before);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('[data-gpu-add-status]').textContent()).toMatch(/added/);
+    await page.waitForTimeout(300);
+    const pressed = await count(page);
+    await page.waitForTimeout(2000);
+    expect(await count(page)).toBe(pressed);
+    // The added GPUs are drawn.
+    const extras = await page.evaluate(() => {
+      const svg = [...document.querySelectorAll<SVGSVGElement>('figure-stage svg[data-layout]')].find((s) => s.getBoundingClientRect().width > 0);
+      return [...(svg?.querySelectorAll('rect[data-key^="gpu-"]') ?? [])].filter((r) => r.getAttribute('opacity') !== '0').length;
+    });
+    expect(extras).toBe(16);
+    await page.keyboard.press('Space');
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('[data-gpu-add-status]').textContent()).toMatch(/gone/);
+    await page.context().close();
+  });
+
+  it('has no button without JavaScript: the static figure tells the story with its stills', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, javaScriptEnabled: false })).newPage();
+    await page.goto(url('/de/gpu-engpass/'));
+    expect(await page.locator('[data-gpu-add]').count()).toBe(1);
+    await expect(page.locator('[data-gpu-add] button').isVisible()).resolves.toBe(false);
     await page.context().close();
   });
 });

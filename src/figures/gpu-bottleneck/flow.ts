@@ -261,4 +261,7 @@ function place(wrap: HTMLElement, config: FlowConfig): void {
   }
 }
 
-for (const host of document.querySelectorAll<HTMLElement>('script[data-gpu-flow]')) attach(host);
+// This script may run before the stage's own: attach once <figure-stage> is defined, so claim() exists.
+void customElements.whenDefined('figure-stage').then(() => {
+  for (const host of document.querySelectorAll<HTMLElement>('script[data-gpu-flow]')) attach(host);
+});

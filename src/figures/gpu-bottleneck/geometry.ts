@@ -568,7 +568,7 @@ function suppliers(ctx: Ctx, f: Frame, d: GpuBottleneckData): Mark[] {
   });
   const few = block({ key: 'few', text: ctx.say('few'), x: f.x0, y: top + h + (n ? 16 : 34), maxWidth: f.x1 - f.x0, size: n ? 'xs' : 'm', weight: 'bold', tone: 'ink', maxLines: 1 });
   marks.push(...few.marks);
-  const rangeTop = n ? f.bottom - 46 : f.bottom - 96;
+  const rangeTop = n ? f.bottom - 46 : few.next + 60;
   marks.push(...rangeMarks(ctx, d, f.x0, f.x1, rangeTop));
   return marks;
 }

@@ -210,7 +210,8 @@ class FigureStage extends HTMLElement {
       // Seen now and not in the target (absent or hidden there): it fades out, and takes its
       // new place, if it has one, once unseen.
       if (!entry || opacity === 0) {
-        if (m.present) leaving.push([m, entry]);
+        // A fade-out cut short by this change (present is already false) is still seen: finish it.
+        if (m.present || m.attrs.get('opacity') !== '0') leaving.push([m, entry]);
         else if (entry) place(m, entry[0], entry[1]);
         continue;
       }

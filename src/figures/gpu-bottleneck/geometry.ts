@@ -389,7 +389,8 @@ function coreBox(key: string, box: Box, cols: number, rows: number, tone: Mark['
   const cores = Array.from({ length: rows * cols }, (_, i) => ({ x: ox + (i % cols) * cell, y: oy + Math.floor(i / cols) * cell, width: cell - gap, height: cell - gap }));
   return [
     { kind: 'path', key: `${key}-box`, tone: 'muted', d: roundedRect(box, 6) },
-    { kind: 'path', key: `${key}-cores`, tone, d: rectsPath(cores, Math.min(4, cell / 6)), fill: true },
+    // Many small cores stay square: a rounded corner each would multiply the path (and every still of the page) for nothing seen.
+    { kind: 'path', key: `${key}-cores`, tone, d: rectsPath(cores, cols > 4 ? 0 : 4), fill: true },
   ];
 }
 
@@ -456,7 +457,7 @@ function trainAndServe(ctx: Ctx, f: Frame): Mark[] {
     }
   }
   marks.push({ kind: 'path', key: 'farm-links', tone: 'muted', d: links.join('') });
-  marks.push({ kind: 'path', key: 'farm-gpus', tone: 'accent', d: rectsPath(farm, 2), fill: true });
+  marks.push({ kind: 'path', key: 'farm-gpus', tone: 'accent', d: rectsPath(farm), fill: true });
   marks.push({ kind: 'path', key: 'train-time', tone: 'ink', d: arrowD(tx, tx + half, timeY), width: 2 });
   marks.push({ kind: 'text', key: 'train-time-label', tone: 'muted', x: tx, y: timeY + (n ? 14 : 20), text: ctx.say('train.time'), size: 'xs' });
 
@@ -505,7 +506,7 @@ function chunks(ctx: Ctx, f: Frame, d: GpuBottleneckData): Mark[] {
   const cell = Math.floor((keyY - (n ? 16 : 26) - gridTop) / side);
   const gap = n ? 2 : 3;
   const squares = Array.from({ length: d.squares }, (_, i) => ({ x: f.x0 + (i % side) * cell, y: gridTop + Math.floor(i / side) * cell, width: cell - gap, height: cell - gap }));
-  marks.push({ kind: 'path', key: 'chunk-squares', tone: 'accent', d: rectsPath(squares, 1), fill: true });
+  marks.push({ kind: 'path', key: 'chunk-squares', tone: 'accent', d: rectsPath(squares), fill: true });
   const k = n ? cell - gap : cell - gap;
   marks.push({ kind: 'rect', key: 'chunk-key', tone: 'accent', x: f.x0, y: keyY - k + 1, width: k, height: k });
   marks.push({ kind: 'text', key: 'chunk-key-label', tone: 'ink', x: f.x0 + k + 5, y: keyY, text: ctx.say('chunk.key', { n: ctx.num(d.perSquare) }), size: n ? 'xs' : 's', weight: 'bold' });

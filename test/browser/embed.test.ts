@@ -278,7 +278,11 @@ describe('embed pages', () => {
   it('show title, source, credit and a link to the chapter by default', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(url(`/embed/de/${figures[0]}/`));
-    expect(await page.locator('.fig__title').isVisible()).toBe(true);
+    // The visible title is the figure's headline, drawn in the SVG; the figure's name stays its accessible name.
+    const svg = page.locator('figure-stage svg[data-layout]:visible').first();
+    expect((await svg.locator('[data-key="headline-0"]').textContent())?.trim()).not.toBe('');
+    const titleId = (await svg.getAttribute('aria-labelledby'))?.split(' ')[0] ?? '';
+    expect((await page.locator(`#${titleId}`).textContent())?.trim()).not.toBe('');
     await expect.poll(() => page.locator('.fig__credit').textContent()).toContain('CC BY 4.0');
     const href = await page.locator('.fig__credit a:not([data-embed-data])').getAttribute('href');
     expect((await fetch(url(href ?? '/nope'))).status).toBe(200);

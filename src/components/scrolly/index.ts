@@ -30,6 +30,8 @@ function init(root: HTMLElement): void {
   if (!steps.length || !target || !graphic) return;
   const ids = steps.map((s) => s.dataset.stepId ?? '');
   let active = '';
+  /** Printing, or back from paper but not yet told so: the step holds still (see toPaper). */
+  let onPaper = false;
 
   const layout = (): ScrollyLayout => parseLayout(getComputedStyle(root).getPropertyValue('--scrolly-layout'));
   const pinnedHeight = (): number => (layout() === 'top' ? graphic.getBoundingClientRect().bottom : 0);
@@ -37,7 +39,7 @@ function init(root: HTMLElement): void {
 
   const setStep = (id: string, instant: boolean): void => {
     // Print reflows the page and would fire step changes; paper shows every step's still.
-    if (id === active || printing.matches) return;
+    if (id === active || printing.matches || onPaper) return;
     active = id;
     for (const s of steps) {
       const on = s.dataset.stepId === id;
@@ -68,7 +70,7 @@ function init(root: HTMLElement): void {
   };
   /** The page is at rest: whatever the observers saw or missed, the geometry decides. */
   function settle(): void {
-    if (performance.now() < lockedUntil || printing.matches) return;
+    if (performance.now() < lockedUntil || printing.matches || onPaper) return;
     lockedUntil = 0;
     const id = stepInView();
     if (id) setStep(id, false);
@@ -118,15 +120,23 @@ function init(root: HTMLElement): void {
     if (layout() === 'flow') showStills(root);
   };
   showStillsIfFlowing();
-  // Paper lays the page out anew; back on screen, the reader is where they were.
-  let screenY = -1;
+  // Paper lays the page out anew; back on screen, the reader is where they were. From the
+  // first sign of paper until the page is back, no scroll may move the step: the browser
+  // re-anchors the scroll position in each new layout, and on the way back that happens
+  // (with scroll events) before the media query reports the change.
+  let screenY = 0;
   const toPaper = (): void => {
-    if (screenY < 0) screenY = scrollY;
+    if (!onPaper) screenY = scrollY;
+    onPaper = true;
     showStills(root);
   };
   const toScreen = (): void => {
-    if (screenY >= 0) scrollTo({ top: screenY, behavior: 'instant' });
-    screenY = -1;
+    if (!onPaper) return;
+    scrollTo({ top: screenY, behavior: 'instant' });
+    // If the old place no longer shows the step (fonts or images arrived while printing and
+    // moved the text, or the place was read after the print layout), the step wins.
+    if (active && stepInView() !== active) document.getElementById(active)?.scrollIntoView({ block: 'start', behavior: 'instant' });
+    onPaper = false;
   };
   printing.addEventListener('change', () => (printing.matches ? toPaper() : toScreen()));
   addEventListener('beforeprint', toPaper);

@@ -173,6 +173,37 @@ describe('pym.js child ids', () => {
 describe('embed pages', () => {
   const payload = '<img src=x onerror=alert(1)>';
 
+  it('set figure text at the same CSS size in any frame from 300 px up (and no smaller than 97 % at 280)', async () => {
+    // Rendered size of a label = its font-size × the drawing's scale on screen. Before, the
+    // drawing filled the frame: the narrow one's 12 px labels were 10.7 px at 280 and 26 px at 600.
+    const ctx = await browser.newContext({ viewport: { width: 700, height: 800 } });
+    const page = await ctx.newPage();
+    const seen: string[] = [];
+    for (const figure of figures) {
+      await page.goto(url(`/embed/de/${figure}/`));
+      for (const width of [280, 300, 320, 375, 480, 600, 663, 664, 700, 1000]) {
+        await page.setViewportSize({ width, height: 800 });
+        const r = await page.evaluate(() => {
+          const svg = [...document.querySelectorAll<SVGSVGElement>('figure-stage svg')].find((s) => s.getBoundingClientRect().width > 0);
+          const ratios = [...(svg?.querySelectorAll<SVGTextElement>('text') ?? [])].map((t) => {
+            const ctm = t.getScreenCTM();
+            return ctm ? Math.hypot(ctm.a, ctm.b) : 0;
+          });
+          return { layout: svg?.dataset['layout'] ?? 'none', min: Math.min(...ratios), max: Math.max(...ratios), n: ratios.length };
+        });
+        expect(r.n, `${figure} at ${width} px has text`).toBeGreaterThan(0);
+        const floor = width >= 300 ? 0.995 : 0.97;
+        expect(r.min, `${figure} at ${width} px (${r.layout}): smallest scale`).toBeGreaterThanOrEqual(floor);
+        expect(r.max, `${figure} at ${width} px (${r.layout}): largest scale`).toBeLessThanOrEqual(1.005);
+        seen.push(`${width}:${r.layout}`);
+      }
+    }
+    // Both drawings are used: the narrow one up to the wide one's own width, then the wide one.
+    expect(seen).toContain('663:narrow');
+    expect(seen).toContain('664:wide');
+    await ctx.close();
+  });
+
   it('treat every URL parameter as data: a payload gives the defaults, no dialog, no error', async () => {
     const ctx = await browser.newContext({ viewport: { width: 640, height: 800 } });
     const page = await ctx.newPage();

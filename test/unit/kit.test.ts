@@ -10,6 +10,7 @@ import { block, lines, wrap } from '../../src/figures/kit/text';
 import { textWidth } from '../../src/figures/kit/measure';
 import { INTER_METRICS, TYPE } from '../../src/figures/kit/type';
 import { frameAt } from '../../src/figures/kit/transition';
+import { LAYOUTS } from '../../src/figures/kit/define';
 import { ARRIVING_SEEN_FROM, LEAVING_SEEN_UNTIL } from '../../src/figures/schedule';
 import type { Mark, TextMark } from '../../src/figures/marks';
 import { instanceFile } from '../../src/type/fonts';
@@ -22,6 +23,11 @@ describe('type', () => {
     for (const [role, px] of Object.entries(TYPE.size)) expect(css, role).toMatch(new RegExp(`\\.ts-${role} \\{ font-size: ${px}px; \\}`));
     expect(css).toMatch(new RegExp(`\\.tw-bold \\{ font-weight: ${TYPE.weight.bold}; \\}`));
     expect(css).toMatch(new RegExp(`\\.tw-regular \\{ font-weight: ${TYPE.weight.regular}; \\}`));
+  });
+
+  it('the embed keeps the narrow drawing 1:1 down to the width LAYOUTS gives it (its padding gives way at that width)', () => {
+    const css = readFileSync(join(root, 'src/layouts/Embed.astro'), 'utf8');
+    expect(css).toContain(`padding-inline: clamp(0px, (100vw - ${LAYOUTS.narrow.width}px) / 2, var(--space-3));`);
   });
 
   it('INTER_METRICS are the metrics of the font measure() reads', async () => {

@@ -1,3 +1,5 @@
+// Imported for its effect too: <figure-stage> is defined (and claim() exists) before this runs.
+import '../figure-stage';
 import type { FigureStageElement } from '../figure-stage';
 import type { FlowConfig } from './geometry';
 import { BASE, capacityAt, createPlan, doubledFrom, paths, rates, SIM, turnedAway, type CapacityStep, type FlowPaths, type Plan } from './simulation';
@@ -261,7 +263,4 @@ function place(wrap: HTMLElement, config: FlowConfig): void {
   }
 }
 
-// This script may run before the stage's own: attach once <figure-stage> is defined, so claim() exists.
-void customElements.whenDefined('figure-stage').then(() => {
-  for (const host of document.querySelectorAll<HTMLElement>('script[data-gpu-flow]')) attach(host);
-});
+for (const host of document.querySelectorAll<HTMLElement>('script[data-gpu-flow]')) attach(host);

@@ -1,3 +1,5 @@
+// Imported for its effect too: <figure-stage> is defined (and claim() exists) before this runs.
+import '../figure-stage';
 import type { FigureStageElement } from '../figure-stage';
 import { countAt, prefixEnds } from './field';
 
@@ -121,7 +123,7 @@ function attach(host: HTMLElement): void {
   }
   if (!views.length) return;
   const claimed = [...config.fields.flatMap((f) => [f.key, f.count]), config.clock];
-  void customElements.whenDefined('figure-stage').then(() => (stage as FigureStageElement).claim(claimed));
+  (stage as FigureStageElement).claim(claimed);
 
   /** The state is shown and this module owns the fields (not under reduced motion). */
   let active = false;

@@ -1,3 +1,5 @@
+// Imported for its effect too: <figure-stage> is defined (and claim() exists) before this runs.
+import '../figure-stage';
 import type { FigureStageElement } from '../figure-stage';
 import { LOOP_NODES } from './loop-nodes';
 
@@ -83,7 +85,4 @@ function attach(stage: FigureStageElement): void {
   run();
 }
 
-// The stage's own script may run after this one: claim() exists once the element is defined.
-void customElements.whenDefined('figure-stage').then(() => {
-  for (const stage of document.querySelectorAll<FigureStageElement>('figure-stage[data-figure="valuation"]')) attach(stage);
-});
+for (const stage of document.querySelectorAll<FigureStageElement>('figure-stage[data-figure="valuation"]')) attach(stage);

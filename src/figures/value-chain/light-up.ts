@@ -1,3 +1,5 @@
+// Imported for its effect too: <figure-stage> is defined (and claim() exists) before this runs.
+import '../figure-stage';
 import type { FigureStageElement, FigureStageEvents } from '../figure-stage';
 import { LIGHT_UP, lightingOrder, litAt } from './lighting';
 
@@ -80,7 +82,4 @@ function attach(stage: FigureStageElement): void {
   document.addEventListener('visibilitychange', sync);
 }
 
-// This module may run before figure-stage.ts has defined the element (and its claim()).
-void customElements.whenDefined('figure-stage').then(() => {
-  for (const stage of document.querySelectorAll<FigureStageElement>("figure-stage[data-figure='value-chain']")) attach(stage);
-});
+for (const stage of document.querySelectorAll<FigureStageElement>("figure-stage[data-figure='value-chain']")) attach(stage);

@@ -58,7 +58,10 @@ document.addEventListener('toggle', report, true);
 void document.fonts?.ready.then(report);
 // pym.js parents ask for the height when their width changes; answer the same way.
 addEventListener('message', (event) => {
-  if (event.source === window.parent && typeof event.data === 'string' && event.data.startsWith(`pymxPYMx${childId}xPYMxwidth`)) {
+  if (event.source !== window.parent) return;
+  // Our loader, started after this page reported its height, asks for it again.
+  const ask = typeof event.data === 'object' && event.data !== null && (event.data as { type?: unknown }).type === 'gg-embed:ask';
+  if (ask || (typeof event.data === 'string' && event.data.startsWith(`pymxPYMx${childId}xPYMxwidth`))) {
     sent = 0;
     report();
   }

@@ -11,6 +11,8 @@ import { createHash } from 'node:crypto';
  *   loader from www.example.org and one from example.org both run.
  * - Built-ins are taken from prototypes (EventTarget, Document), because named
  *   elements shadow window.addEventListener and document.getElementsByTagName.
+ * - When it starts, it asks each of our iframes already in the page for its height
+ *   ('gg-embed:ask'): one that loaded first has sent it before anyone listened.
  * - A message counts only when it comes from that iframe's own window, and the
  *   iframe's src is our embed path; its origin is ours, or "null" when the host put
  *   the iframe in a sandbox without allow-same-origin (WordPress does). It carries a
@@ -56,6 +58,13 @@ const TEMPLATE = `/*! Ghibli, GPUs and billions: embed loader (MIT). Resizes our
       return;
     }
   });
+  // An iframe that loaded before this script ran has already sent its height, to no one:
+  // ask each of ours to send it again (the message carries nothing but its type).
+  var all = byTag.call(document, 'iframe');
+  for (var j = 0; j < all.length; j++) {
+    var f = all[j];
+    if (f.contentWindow && (ours(f, ORIGIN) || ours(f, 'null'))) f.contentWindow.postMessage({ type: 'gg-embed:ask' }, '*');
+  }
 })();
 `;
 

@@ -71,6 +71,16 @@ describe('our loader on a host page from another origin', () => {
     }
   }
 
+  it('fits an iframe that loaded and sent its height before the loader ran (the loader asks again)', async () => {
+    const { ctx, page } = await world(iframe(`embed/de/${figures[0]}/`, 'f1'));
+    const frame = await frameOf(page, '#f1');
+    await frame.waitForFunction(() => document.readyState === 'complete' && document.querySelector('figure-stage')?.hasAttribute('data-shown'));
+    expect(await fitted(page, '#f1'), 'no loader yet: the iframe keeps its fixed height').toBeGreaterThan(2);
+    await page.addScriptTag({ url: `${SITE_ORIGIN}/embed.js` });
+    await expect.poll(() => fitted(page, '#f1')).toBeLessThanOrEqual(2);
+    await ctx.close();
+  });
+
   it('two loaders from two origins of the site on one page (www and the bare domain) each resize their own iframe', async () => {
     // The www deployment's own loader: built for its origin (a loader that reads its origin
     // from its own URL, as embed.js once did, is simply the same file on both origins).
@@ -409,6 +419,9 @@ describe('share / embed menu on a chapter', () => {
     await expect.poll(() => code.inputValue()).toContain('/embed/en/users-race/one-hour/?theme=dark"');
     await page.locator('[data-share-state]').selectOption('summary');
     await expect.poll(() => code.inputValue()).toContain('/embed/en/users-race/?theme=dark"');
+    // The preview is a lazy iframe: scrolled out of the panel, it may take its new address only
+    // once it is near the view again (a CI run once saw the old state here).
+    await page.locator('[data-share-preview] iframe').scrollIntoViewIfNeeded();
     const preview = page.frameLocator('[data-share-preview] iframe');
     await expect.poll(() => preview.locator('figure-stage').getAttribute('data-shown')).toBe('summary');
     expect(await page.locator('[data-share-link]').inputValue()).toMatch(/\/en\/the-rush\/#one-hour$/);

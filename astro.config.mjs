@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { typePipeline } from './src/type/integration.ts';
 import { cspHashes } from './src/build/csp-hashes.ts';
+import { firstPaint } from './src/build/first-paint.ts';
 
 /**
  * SITE is the public origin (used for canonical URLs, hreflang and the sitemap);
@@ -26,7 +27,9 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
   // typePipeline: the web fonts, cut to the built pages' text after the build (src/type/);
-  // cspHashes then hashes the pages' final <style> for the policy (src/build/), so it comes last.
-  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), typePipeline(), cspHashes()],
+  // firstPaint: story pages fetch their fonts and scripts only after the first paint, through one
+  // inline boot script (src/build/first-paint.ts, boot.ts);
+  // cspHashes then hashes the pages' final <style> and inline <script> for the policy (src/build/), so it comes last.
+  integrations: [mdx(), sitemap({ filter: (page) => !page.includes('/404') }), typePipeline(), firstPaint(), cspHashes()],
   devToolbar: { enabled: false },
 });

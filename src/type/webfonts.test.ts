@@ -31,6 +31,32 @@ describe('facesCss()', () => {
     expect(await facesCss('/', false)).toContain(`url("${placeholderUrl('sans')}") format("woff2")`);
   });
 
+  it('names every local-only face "… Fallback" and no web font so (src/build/boot.ts loads the faces by that rule)', async () => {
+    const faces = [...(await facesCss()).matchAll(/@font-face\{([^}]*)\}/g)].map((m) => m[1] ?? '');
+    expect(faces).toHaveLength(4);
+    for (const face of faces) {
+      const family = /font-family:([^;]*)/.exec(face)?.[1] ?? '';
+      const src = /src:([^;]*)/.exec(face)?.[1] ?? '';
+      const localOnly = src.split(',').every((s) => /^local\("(?![^"]*__type__)/.test(s.trim()));
+      expect(/ Fallback"?$/.test(family), `${family}: ${src}`).toBe(localOnly);
+    }
+  });
+
+  it('gives html[data-fonts=later] the same stacks without the web fonts, so a first paint requests none', async () => {
+    const css = await facesCss();
+    const later = /html\[data-fonts=later\]\{([^}]*)\}/.exec(css)?.[1] ?? '';
+    for (const family of ['sans', 'serif'] as const) {
+      const face = FACES[family];
+      const stack = new RegExp(`--font-${family}:([^;]*)`).exec(later)?.[1] ?? '';
+      const full = new RegExp(`:root\\{[^}]*--font-${family}:([^;}]*)`).exec(css)?.[1] ?? '';
+      expect(stack, family).toMatch(new RegExp(`^"?${face.name} Fallback"?`));
+      expect(stack.split(',').map((s) => s.trim().replace(/"/g, ''))).not.toContain(face.name);
+      // Everything after the web font is kept, in order: the metric-matched face, the local font, the generic family.
+      const bare = (s: string) => s.replace(/["\s]/g, '');
+      expect(bare(full)).toBe(bare(`${face.name},${stack}`));
+    }
+  });
+
   it('scales the fallback by the real font’s metrics: ascent-override × size-adjust is Inter’s own ascent', async () => {
     const css = await facesCss();
     const fallback = /@font-face\{font-family:"?Inter Fallback[^}]*\}/.exec(css)?.[0] ?? '';

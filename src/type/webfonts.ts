@@ -44,6 +44,7 @@ function cssDeclarations(props: Record<string, string | number | undefined>): st
 export async function facesCss(base = '/', build = true): Promise<string> {
   const rules: string[] = [];
   const stacks: string[] = [];
+  const fallbackStacks: string[] = [];
   for (const family of FAMILIES) {
     const face = FACES[family];
     const { wght } = face.webAxes;
@@ -67,8 +68,12 @@ export async function facesCss(base = '/', build = true): Promise<string> {
     }
     // capsize's stack ends with the local font's own name; the generic family closes it.
     stacks.push(`--font-${family}:${fontFamily},${face.fallback.generic}`);
+    // The same stack without the web font, for the first paint of a first visit (src/build/boot.ts).
+    const [first, ...others] = fontFamily.split(/\s*,\s*/);
+    if (first?.replace(/"/g, '') !== face.name || others.length === 0) throw new Error(`capsize's stack for ${face.name} does not start with it: ${fontFamily}`);
+    fallbackStacks.push(`--font-${family}:${others.join(', ')},${face.fallback.generic}`);
   }
-  return `${rules.join('\n')}\n:root{${stacks.join(';')}}\n`;
+  return `${rules.join('\n')}\n:root{${stacks.join(';')}}\nhtml[data-fonts=later]{${fallbackStacks.join(';')}}\n`;
 }
 
 function filesUnder(dir: string, ext: string): string[] {

@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtPages, launch, url } from './support';
+import { booted, builtPages, launch, url } from './support';
 
 /**
  * axe-core, WCAG 2.2 AA, on every built page: all rules in the light scheme, then
@@ -32,6 +32,7 @@ export function a11yTests(half: 0 | 1): void {
         const ctx = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 900 } });
         const page = await ctx.newPage();
         await page.goto(url(path));
+        await booted(page);
         await page.evaluate(() => document.fonts.ready);
         const summarise = (r: Awaited<ReturnType<AxeBuilder['analyze']>>, scheme: string) =>
           r.violations.map((v) => `${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);

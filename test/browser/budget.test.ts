@@ -2,11 +2,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { builtChapters, builtPages, dist } from './support';
+import { builtChapters, builtPages, decodeEntities, dist } from './support';
 
 /**
- * The JavaScript a page loads, measured from dist/: entry scripts, modulepreloads,
- * their static imports (followed recursively) and inline scripts, gzip level 9.
+ * The JavaScript a page loads, measured from dist/: entry scripts, modulepreloads, the modules
+ * a boot script imports, their static imports (followed recursively) and inline scripts, gzip level 9.
  * Embed pages (/embed/…) live inside other sites' articles: 10 KB; everything else 30 KB.
  */
 const BUDGET = { chapter: 30 * 1024, embed: 10 * 1024, other: 30 * 1024 };
@@ -26,6 +26,10 @@ function pageScripts(html: string): { files: string[]; inline: string[] } {
   const files = new Set<string>();
   for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+\.js)"/g)) files.add(m[1] ?? '');
   for (const m of html.matchAll(/<link\b[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) files.add(m[1] ?? '');
+  // A story page's modules, which its boot script imports after the first paint (src/build/first-paint.ts).
+  for (const m of html.matchAll(/<script\b[^>]*\bdata-modules="([^"]*)"/g)) {
+    for (const u of JSON.parse(decodeEntities(m[1] ?? '[]')) as string[]) files.add(u);
+  }
   const inline = [...html.matchAll(/<script\b(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)]
     .filter((m) => !/type="application\/(ld\+)?json"/.test(m[1] ?? ''))
     .map((m) => m[2] ?? '')

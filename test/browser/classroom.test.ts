@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtChapters, dist, launch, url } from './support';
+import { booted, builtChapters, dist, launch, url } from './support';
 
 /** Classroom mode: /de/<kapitel>/vortrag/ and /en/<chapter>/present/, one slide per step. */
 const chapters = builtChapters();
@@ -25,6 +25,7 @@ async function open(path: string): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   const p = await ctx.newPage();
   await p.goto(url(path));
+  await booted(p);
   await p.locator('[data-deck].is-live').waitFor();
   return p;
 }

@@ -10,7 +10,7 @@ import '@citation-js/plugin-ris';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { elementsOf, readXml } from '../support/parsers';
-import { builtChapters, builtPages, dist, launch, url } from './support';
+import { booted, builtChapters, builtPages, dist, launch, url } from './support';
 
 /** Sources, citation, glossary, teaching notes, print and findability. */
 const chapters = builtChapters();
@@ -32,6 +32,7 @@ async function page(path: string, opts: { js?: boolean; clipboard?: 'ok' | 'refu
   if (opts.clipboard === 'refused') await ctx.addInitScript(() => Object.defineProperty(navigator.clipboard, 'writeText', { value: () => Promise.reject(new Error('denied')) }));
   const p = await ctx.newPage();
   await p.goto(url(path));
+  if (opts.js ?? true) await booted(p);
   return p;
 }
 
@@ -77,6 +78,7 @@ describe('cite this', () => {
     await p.clock.setFixedTime(new Date('2027-03-04T10:00:00'));
     const de = chapters.find((c) => c.lang === 'de') ?? chapters[0];
     await p.goto(url(de?.path ?? '/'));
+    await booted(p);
     const apaText = p.locator('pre[data-cite-kind="apa"]');
     await expect.poll(() => apaText.textContent()).toContain('Abgerufen am 4. März 2027, von https://');
     expect(await p.locator('pre[data-cite-kind="bibtex"]').textContent()).toContain('urldate = {2027-03-04}');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { figures } from '../../src/figures';
-import { dist, launch, url } from './support';
+import { booted, dist, launch, url } from './support';
 
 /**
  * The embed code's fixed height (src/embed/heights.json) against what every embed page
@@ -34,6 +34,7 @@ async function needed(figure: string, states: readonly string[]): Promise<{ heig
   for (const lang of ['de', 'en']) {
     for (const state of states) {
       await page.goto(url(`/embed/${lang}/${figure}/${state}/`));
+      await booted(page);
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: 300 });

@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { integrity, loaderSource } from '../../src/embed/loader';
 import { fit, frameOf, HOST_ORIGIN, routeWorld, SITE_ORIGIN, WWW_ORIGIN } from './embed-hosts';
-import { builtPages, dist, launch, url } from './support';
+import { booted, builtPages, dist, launch, url } from './support';
 
 /**
  * Embeds on host pages from another origin (routed by Playwright, see embed-hosts.ts):
@@ -191,6 +191,7 @@ describe('embed pages', () => {
     const seen: string[] = [];
     for (const figure of figures) {
       await page.goto(url(`/embed/de/${figure}/`));
+      await booted(page);
       for (const width of [280, 300, 320, 375, 480, 600, 663, 664, 700, 1000]) {
         await page.setViewportSize({ width, height: 800 });
         const r = await page.evaluate(() => {
@@ -228,11 +229,13 @@ describe('embed pages', () => {
     });
     const q = new URLSearchParams({ step: payload, theme: payload, childId: payload, plain: payload });
     await page.goto(url(`/embed/de/${figures[0]}/?${q}`));
+    await booted(page);
     await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
     expect(await page.locator('figure-stage').getAttribute('data-shown')).toBe('summary');
     expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     await page.goto(url(`/embed/de/${figures[0]}/?step=%E0%A4%A&theme=${'x'.repeat(5000)}`));
+    await booted(page);
     expect(await page.locator('figure-stage').getAttribute('data-shown')).toBe('summary');
     expect(problems).toEqual([]);
     await ctx.close();
@@ -244,6 +247,7 @@ describe('embed pages', () => {
     const second = JSON.parse(html.match(/data-figure-states>([\s\S]*?)<\/script>/)?.[1] ?? '{}') as { alts: Record<string, string> };
     const state = Object.keys(second.alts).find((s) => s !== 'summary') ?? 'summary';
     await page.goto(url(`/embed/en/${figures[0]}/?step=${state}&theme=dark&plain`));
+    await booted(page);
     await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
     expect(await page.locator('figure-stage').getAttribute('data-shown')).toBe(state);
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
@@ -276,10 +280,12 @@ describe('embed pages', () => {
     const page = await ctx.newPage();
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     await page.goto(url(`/embed/de/${figures[0]}/`));
+    await booted(page);
     await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
     expect(await bg()).toBe('rgb(251, 249, 244)');
     for (const theme of ['auto', 'dark']) {
       await page.goto(url(`/embed/de/${figures[0]}/?theme=${theme}`));
+      await booted(page);
       await expect.poll(bg).toBe('rgb(20, 22, 25)');
     }
     await ctx.close();
@@ -319,6 +325,7 @@ describe('embed pages', () => {
   it('show title, source, credit and a link to the chapter by default', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(url(`/embed/de/${figures[0]}/`));
+    await booted(page);
     // The visible title is the figure's headline, drawn in the SVG; the figure's name stays its accessible name.
     const svg = page.locator('figure-stage svg[data-layout]:visible').first();
     expect((await svg.locator('[data-key="headline-0"]').textContent())?.trim()).not.toBe('');
@@ -337,6 +344,7 @@ describe('embed pages', () => {
       const page = await (await browser.newContext({ viewport: { width, height: 700 } })).newPage();
       for (const figure of figures) {
         await page.goto(url(`/embed/de/${figure}/`));
+        await booted(page);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, figure).toBeLessThanOrEqual(0);
       }
@@ -394,6 +402,7 @@ describe('share / embed menu on a chapter', () => {
     else await ctx.addInitScript(() => Object.defineProperty(navigator.clipboard, 'writeText', { value: () => Promise.reject(new Error('denied')) }));
     const page = await ctx.newPage();
     await page.goto(url('/de/der-ansturm/#one-hour'));
+    await booted(page);
     await page.waitForFunction(() => document.querySelector('figure-stage')?.getAttribute('data-shown') === 'one-hour');
     await page.locator('details[data-share] > summary').click();
     return page;
@@ -443,6 +452,7 @@ describe('share / embed menu on a chapter', () => {
     const ctx = await browser.newContext({ viewport: { width: 375, height: 740 } });
     const page = await ctx.newPage();
     await page.goto(url('/de/der-ansturm/'));
+    await booted(page);
     await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
     const toggle = page.locator('details[data-share] > summary').first();
     await toggle.focus();

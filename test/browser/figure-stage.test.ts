@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { builtChapters, launch, url } from './support';
+import { booted, builtChapters, launch, url } from './support';
 
 /**
  * The figure-stage contract, in Chromium: a change of state begins with figure:state and ends
@@ -22,6 +22,7 @@ afterAll(async () => browser?.close());
 async function open(): Promise<{ from: string; to: string }> {
   const chapter = builtChapters().find((c) => c.lang === 'de' && c.steps.length > 2)!;
   await page.goto(url(chapter.path));
+  await booted(page);
   await page.waitForFunction(() => customElements.get('figure-stage') !== undefined);
   return { from: chapter.steps[0]!, to: chapter.steps[1]! };
 }

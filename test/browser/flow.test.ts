@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, url } from './support';
+import { booted, launch, url } from './support';
 
 /**
  * The request flow of chapter 5 (the-surge, rate-limit): it moves while the reader looks at
@@ -37,6 +37,7 @@ async function open(path: string, step: string, options: BrowserContextOptions =
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'no-preference', ...options });
   const page = await ctx.newPage();
   await page.goto(url(path));
+  await booted(page);
   await page.waitForFunction((s) => document.querySelector('figure-stage')?.getAttribute('data-shown') === s, step);
   // Past the stage's transition: the flow takes over when the stage says it has settled.
   await page.waitForTimeout(900);

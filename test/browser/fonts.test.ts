@@ -4,7 +4,7 @@ import * as fontkit from 'fontkit';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FACES, type FamilyKey } from '../../src/type/faces';
-import { builtPages, dist, launch, url } from './support';
+import { booted, builtPages, dist, launch, url } from './support';
 
 /**
  * Every character a page shows is in the font file of the family it is set in, and every
@@ -23,6 +23,7 @@ type Usage = Record<string, { chars: string; weights: number[] }>;
 async function usageOf(browser: Browser, path: string): Promise<Usage> {
   const page = await browser.newPage();
   await page.goto(url(path), { waitUntil: 'load' });
+  await booted(page);
   const usage = await page.evaluate(() => {
     const out: Record<string, { chars: Set<string>; weights: Set<number> }> = {};
     const first = (family: string) => family.split(',')[0]?.trim().replace(/^["']|["']$/g, '') ?? '';

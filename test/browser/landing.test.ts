@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOT_PITCH } from '../../src/components/landing/hook-model';
 import { figure, keyStateOf } from '../../src/figures';
 import { layoutFrames } from '../../src/figures/frames';
-import { builtChapters, launch, url } from './support';
+import { booted, builtChapters, launch, url } from './support';
 
 /**
  * The landing pages: a thumbnail per chapter made of its figure's key-state marks, and the
@@ -55,6 +55,7 @@ async function open(path: string, options: BrowserContextOptions = {}, fakeClock
   }
   const page = await ctx.newPage();
   await page.goto(url(path));
+  if (options.javaScriptEnabled !== false) await booted(page);
   return page;
 }
 

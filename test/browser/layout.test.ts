@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtChapters, builtPages, launch, url } from './support';
+import { booted, builtChapters, builtPages, launch, url } from './support';
 
 /** Every page at 320 px: no sideways scrolling; and no request ever leaves the site. Then the reading details: the 404 page by language, figure text size on phones and desktops, the pinned panel's size and which drawing it shows, the figure's share of its column, source markers and the source line, the phone contents list, the data table toggle, glossary popovers. */
 let browser: Browser;
@@ -25,6 +25,7 @@ describe('layout and requests', () => {
         if (u.protocol !== 'data:' && u.origin !== origin) foreign.push(r.url());
       });
       await page.goto(url(path), { waitUntil: 'networkidle' });
+      await booted(page);
       // Scroll through the page so lazy work (fonts, observers) happens too.
       await page.evaluate(async () => {
         for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {
@@ -48,6 +49,7 @@ describe('reading details', () => {
     for (const [path, lang, title] of [['/en/no-such-page/', 'en', 'Page not found'], ['/de/keine-seite/', 'de', 'Seite nicht gefunden']] as const) {
       const page = await (await browser.newContext()).newPage();
       const res = await page.goto(url(path));
+      await booted(page);
       expect(res?.status(), path).toBe(404);
       await expect.poll(() => page.locator('html').getAttribute('lang'), { message: path }).toBe(lang);
       expect(await page.locator('h1').textContent(), path).toBe(title);
@@ -63,6 +65,7 @@ describe('reading details', () => {
       const small: string[] = [];
       for (const c of chapters) {
         await page.goto(url(c.path));
+        await booted(page);
         await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
         for (const st of c.steps) {
           const min = await page.evaluate(async (state) => {
@@ -88,6 +91,7 @@ describe('reading details', () => {
   async function pinned(width: number, height: number, path: string) {
     const page = await (await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' })).newPage();
     await page.goto(url(path));
+    await booted(page);
     await page.waitForFunction(() => document.querySelector('[data-scrolly-ready]') !== null && document.querySelector('figure-stage')?.hasAttribute('data-shown'));
     await page.evaluate(() => document.querySelectorAll('.step')[1]?.scrollIntoView({ block: 'center', behavior: 'instant' }));
     // Pinned once the graphic column sits at the top of the screen.
@@ -131,6 +135,7 @@ describe('reading details', () => {
     const step = ch?.steps[2] ?? '';
     const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 }, reducedMotion: 'reduce' })).newPage();
     await page.goto(url(ch?.path ?? '/'));
+    await booted(page);
     await page.waitForFunction(() => document.querySelector('[data-scrolly-ready]') !== null && document.querySelector('figure-stage')?.hasAttribute('data-shown'));
     // Scrolled to the step once the page has been drawn, so the stage knows the narrow view is hidden and leaves it behind.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -182,6 +187,7 @@ describe('reading details', () => {
     const problems: string[] = [];
     for (const c of chapters) {
       await page.goto(url(c.path));
+      await booted(page);
       const markers = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLAnchorElement>('.scrolly sup.src > a')].map((a) => {
           const target = document.getElementById(decodeURIComponent(a.hash.slice(1)));
@@ -213,6 +219,7 @@ describe('reading details', () => {
     expect(problems).toEqual([]);
     // Keyboard focus shows on the marker.
     await page.goto(url(ch?.path ?? '/'));
+    await booted(page);
     await page.keyboard.press('Tab');
     await page.locator('.scrolly sup.src > a').first().focus();
     const ring = await page.locator('.scrolly sup.src > a').first().evaluate((a) => ({ visible: a.matches(':focus-visible'), style: getComputedStyle(a).outlineStyle, width: parseFloat(getComputedStyle(a).outlineWidth) }));
@@ -227,6 +234,7 @@ describe('reading details', () => {
     const wrong: string[] = [];
     for (const c of chapters) {
       await page.goto(url(c.path));
+      await booted(page);
       await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
       // Every state has exactly one line.
       const lines = await page.locator('.scrolly [data-source-states]').evaluateAll((els) => els.map((e) => e.getAttribute('data-source-states')?.split(' ') ?? []));
@@ -249,6 +257,7 @@ describe('reading details', () => {
     const ctx = await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
     const page = await ctx.newPage();
     await page.goto(url(ch?.path ?? '/'));
+    await booted(page);
     await page.locator('.toc summary').click();
     const lines = await page.locator('.toc__list a').evaluateAll((links) => links.map((a) => `${a.textContent?.trim()}: ${a.getClientRects().length}`));
     expect(lines.length).toBeGreaterThan(0);
@@ -260,6 +269,7 @@ describe('reading details', () => {
   it('the data table toggle keeps its disclosure triangle', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(url(ch?.path ?? '/'));
+    await booted(page);
     expect(await page.locator('.data-table summary').evaluate((s) => getComputedStyle(s).display)).toBe('list-item');
     await page.context().close();
   });
@@ -268,6 +278,7 @@ describe('reading details', () => {
     it(`at ${width} px a glossary popover opens at its term, not in the middle of the screen`, async () => {
       const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
       await page.goto(url(ch?.path ?? '/'));
+      await booted(page);
       const term = page.locator('a.term').first();
       await term.scrollIntoViewIfNeeded();
       await term.click();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { elementsOf, readXml } from '../support/parsers';
-import { builtChapters, launch, url } from './support';
+import { booted, builtChapters, launch, url } from './support';
 
 /**
  * Every chapter printed to PDF (A4, as a reader's "Save as PDF" does) and read back with
@@ -56,6 +56,7 @@ for (const ch of builtChapters()) {
     it('prints every step beside its own still, pages well filled, links absolute', async () => {
       const page = await (await browser.newContext()).newPage();
       await page.goto(url(ch.path), { waitUntil: 'networkidle' });
+      await booted(page);
       await page.waitForFunction(() => document.querySelector('[data-scrolly-ready]') !== null);
       await page.emulateMedia({ media: 'print' });
       await page.waitForFunction((n) => document.querySelectorAll('.step__still').length === n, ch.steps.length);

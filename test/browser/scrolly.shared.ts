@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtChapters, launch, url } from './support';
+import { booted, builtChapters, launch, url } from './support';
 
 /**
  * The scrolly on every chapter: scrolling, deep links, keyboard, the language
@@ -26,6 +26,7 @@ async function open(path: string, opts: { width?: number; height?: number; reduc
   });
   const page = await ctx.newPage();
   await page.goto(url(path));
+  await booted(page);
   await page.waitForFunction(() => customElements.get('figure-stage') !== undefined && document.querySelector('[data-scrolly-ready]') !== null);
   return page;
 }
@@ -171,6 +172,7 @@ for (const ch of chapters) {
       for (const step of lang === 'de' ? ch.steps : ch.steps.slice(0, 2)) {
         await page.goto('about:blank');
         await page.goto(url(`${ch.path}#${step}`));
+        await booted(page);
         await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
         expect(await shown(page), step).toBe(step);
         expect(await marksMatchState(page, step), step).toEqual([]);
@@ -234,6 +236,7 @@ for (const ch of chapters) {
       expect(second, 'some step change moves a mark').not.toBe('');
       if (first !== ch.steps[0]) {
         await page.goto(url(`${ch.path}#${first}`));
+        await booted(page);
         await page.waitForFunction((id) => document.querySelector('figure-stage')?.getAttribute('data-shown') === id, first);
       }
       // Every frame of the change, each position and size is either where it was or where it goes.
@@ -387,6 +390,7 @@ for (const ch of chapters) {
           await route.continue();
         });
         await page.goto(url(`${ch.path}#${step}`), { waitUntil: 'commit' });
+        // Not booted(): that waits for the fonts, held back here until print has begun.
         await page.waitForFunction(() => document.querySelector('[data-scrolly-ready]') !== null);
         expect(await shown(page)).toBe(step);
         await page.emulateMedia({ media: 'print' });
@@ -513,6 +517,7 @@ for (const ch of chapters) {
       await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url('/')).origin });
       const page = await ctx.newPage();
       await page.goto(url(`${ch.path}#${step}`));
+      await booted(page);
       await page.locator('button[data-step-link]').click();
       await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(url(`${ch.path}#${step}`));
       expect(await page.locator('[data-step-link-status]').textContent()).not.toBe('');
@@ -542,6 +547,7 @@ if (lang === 'de') describe('bad fragments', () => {
         void d.dismiss();
       });
       await page.goto(url(`${ch?.path}${hash}`));
+      await booted(page);
       await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
       expect(await shown(page)).toBe(ch?.steps[0]);
       expect(await page.locator('img[src="x"]').count()).toBe(0);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { elementsOf, readXml } from '../support/parsers';
 import { filesIn, pagesIn } from '../support/static-server';
@@ -25,6 +25,16 @@ export function launch(): Promise<Browser> {
 
 export function url(path: string): string {
   return `${inject('baseUrl')}${path}`;
+}
+
+/**
+ * Waits until a story page has finished starting (src/build/boot.ts): its web fonts are in use
+ * and every module script has run, which is after the load event. Pages without the boot script
+ * (embed pages) are ready when they load. Only for pages with JavaScript on: the attribute is the
+ * boot script's to set.
+ */
+export async function booted(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-booted') || !document.querySelector('script[data-modules]'), undefined, { timeout });
 }
 
 /** Every built HTML page as a site path ("/de/der-ansturm/"); 404.html as "/404.html". */

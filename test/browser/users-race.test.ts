@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, url } from './support';
+import { booted, launch, url } from './support';
 
 /**
  * The dot fields of chapter 3 ("per-second"): while the state is shown and the figure is on
@@ -45,6 +45,7 @@ async function open(path: string, reducedMotion: 'reduce' | 'no-preference', vie
   const ctx = await browser.newContext({ viewport, reducedMotion });
   const page = await ctx.newPage();
   await page.goto(url(path));
+  await booted(page);
   await page.waitForFunction(() => document.querySelector('figure-stage')?.getAttribute('data-shown') === 'per-second');
   return page;
 }

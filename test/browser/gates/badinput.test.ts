@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtChapters, builtPages, launch, url } from '../support';
+import { booted, builtChapters, builtPages, launch, url } from '../support';
 
 /**
  * Gate 6, bad input: every query parameter and fragment the site reads — the fragment
@@ -91,6 +91,7 @@ async function probe(p: Page, path: string, expected: Snapshot, opts: { plainFla
   events = [];
   // Every probe URL differs from the one before in its query, so each is a fresh document.
   await p.goto(url(path));
+  await booted(p);
   const got = await snapshot(p);
   const problems = [...events];
   if (got.shown !== expected.shown) problems.push(`figure shows "${got.shown}", default is "${expected.shown}"`);
@@ -106,6 +107,7 @@ async function probe(p: Page, path: string, expected: Snapshot, opts: { plainFla
 async function baseline(path: string): Promise<Snapshot> {
   events = [];
   await page.goto(url(path));
+  await booted(page);
   const base = await snapshot(page);
   expect(events, `${path} without input`).toEqual([]);
   expect(base.handlers).toEqual([]);
@@ -129,6 +131,7 @@ describe('bad input', () => {
       }),
     );
     await p.goto(url('/__selfcheck/'));
+    await booted(p);
     const base = await snapshot(p);
     const problems = await probe(p, `/__selfcheck/?probe#${PAYLOADS['html']}`, base);
     await p.waitForTimeout(200);

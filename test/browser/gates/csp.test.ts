@@ -6,12 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtChapters, builtPages, dist, headersFor, launch, parseTags, serveDir, siteHeaderRules, type StaticServer } from '../support';
+import { booted, builtChapters, builtPages, dist, headersFor, launch, parseTags, serveDir, siteHeaderRules, type StaticServer } from '../support';
 
 /**
- * Security: no inline event handlers, scripts or style attributes in any page, and no <style>
- * element the page's policy does not name by its hash; every page gets a Content-Security-Policy
- * from the built _headers (public/_headers with the build's style hashes) that needs no
+ * Security: no inline event handlers or style attributes in any page, and no <style> or inline
+ * <script> the page's policy does not name by its hash (the one inline script is a story page's
+ * boot script, src/build/first-paint.ts); every page gets a Content-Security-Policy
+ * from the built _headers (public/_headers with the build's style and script hashes) that needs no
  * 'unsafe-inline', has object-src 'none', base-uri 'self', and frame-ancestors 'self' (story
  * pages) or * (embed pages). Then every page is loaded in Chromium under exactly those
  * headers (a small server applies _headers) and must not trigger a single violation.
@@ -37,20 +38,24 @@ function htmlOf(page: string): string {
 /** A CSP hash source for an inline element's text (worked out here, not taken from the build). */
 const sha256Source = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-/** The style-src sources of the policy _headers gives a page. */
-function styleSources(page: string): string[] {
+/** The style-src and script-src sources of the policy _headers gives a page. */
+function sources(page: string): { styleSrc: string[]; scriptSrc: string[] } {
   const csp = parseCsp(headersFor(rules, page)['content-security-policy'] ?? '');
-  return csp.get('style-src') ?? csp.get('default-src') ?? [];
+  return { styleSrc: csp.get('style-src') ?? csp.get('default-src') ?? [], scriptSrc: csp.get('script-src') ?? csp.get('default-src') ?? [] };
 }
 
-/** What a strict CSP would block in a page's markup; `styleSrc`: the policy's style-src sources. */
-function inlineProblems(html: string, styleSrc: string[]): string[] {
+/** An inline <script> a browser would run: no src, and not a data block. */
+const runsInline = (tag: { name: string; attrs: Record<string, string>; text?: string }) =>
+  tag.name === 'script' && tag.attrs['src'] === undefined && !/^application\/(ld\+)?json$/i.test(tag.attrs['type'] ?? '');
+
+/** What a strict CSP would block in a page's markup, given the policy's style-src and script-src sources. */
+function inlineProblems(html: string, { styleSrc, scriptSrc }: { styleSrc: string[]; scriptSrc: string[] }): string[] {
   const out: string[] = [];
   for (const tag of parseTags(html)) {
     for (const name of tag.names) if (/^on/.test(name)) out.push(`<${tag.name} ${name}=…> inline event handler`);
     if (tag.names.includes('style')) out.push(`<${tag.name} style="${tag.attrs['style']}"> inline style attribute`);
     for (const [name, value] of Object.entries(tag.attrs)) if (/^\s*javascript:/i.test(value)) out.push(`<${tag.name} ${name}="${value}"> javascript: URL`);
-    if (tag.name === 'script' && tag.attrs['src'] === undefined && !/^application\/(ld\+)?json$/i.test(tag.attrs['type'] ?? '') && (tag.text ?? '').trim()) out.push('inline <script>');
+    if (runsInline(tag) && (tag.text ?? '').trim() && !scriptSrc.includes(sha256Source(tag.text ?? ''))) out.push(`inline <script> whose hash ${sha256Source(tag.text ?? '')} the policy does not name`);
     if (tag.name === 'style' && !styleSrc.includes(sha256Source(tag.text ?? ''))) out.push(`inline <style> element whose hash ${sha256Source(tag.text ?? '')} the policy does not name`);
   }
   return out;
@@ -58,31 +63,44 @@ function inlineProblems(html: string, styleSrc: string[]): string[] {
 
 describe('markup a strict CSP allows', () => {
   it('self-check: inline handlers, scripts, styles and javascript: URLs are found', () => {
-    const found = inlineProblems('<a href="javascript:void 0" onclick="x()">a</a><p style="color:red">p</p><script>alert(1)</script><script type="application/json">{}</script><style>p{}</style><svg onload="x()"></svg>', ["'self'"]);
+    const none = { styleSrc: ["'self'"], scriptSrc: ["'self'"] };
+    const found = inlineProblems('<a href="javascript:void 0" onclick="x()">a</a><p style="color:red">p</p><script>alert(1)</script><script type="application/json">{}</script><style>p{}</style><svg onload="x()"></svg>', none);
     expect(found).toHaveLength(6);
-    // A <style> passes only with the hash of its exact text.
-    expect(inlineProblems('<style>p{}</style>', ["'self'", sha256Source('p{}')])).toEqual([]);
-    expect(inlineProblems('<style>p{} </style>', ["'self'", sha256Source('p{}')])).toHaveLength(1);
+    // A <style> or an inline <script> passes only with the hash of its exact text, each in its own directive.
+    expect(inlineProblems('<style>p{}</style>', { ...none, styleSrc: ["'self'", sha256Source('p{}')] })).toEqual([]);
+    expect(inlineProblems('<style>p{} </style>', { ...none, styleSrc: ["'self'", sha256Source('p{}')] })).toHaveLength(1);
+    expect(inlineProblems('<script data-modules="[]">boot()</script>', { ...none, scriptSrc: ["'self'", sha256Source('boot()')] })).toEqual([]);
+    expect(inlineProblems('<script>boot();</script>', { ...none, scriptSrc: ["'self'", sha256Source('boot()')] })).toHaveLength(1);
+    expect(inlineProblems('<script>boot()</script>', { ...none, styleSrc: ["'self'", sha256Source('boot()')] })).toHaveLength(1);
   });
 
   for (const page of pages) {
-    it(`${page} has no inline event handler, inline script, style attribute, javascript: URL or unhashed <style>`, () => {
-      expect(inlineProblems(htmlOf(page), styleSources(page))).toEqual([]);
+    it(`${page} has no inline event handler, style attribute, javascript: URL, or unhashed <style> or inline script`, () => {
+      expect(inlineProblems(htmlOf(page), sources(page))).toEqual([]);
     });
   }
 });
 
 describe('the policy in the built _headers', () => {
-  it('is public/_headers with the hash of every page\'s <style> where it says {inline-style-hashes}', () => {
-    const hashes = new Set<string>();
-    for (const page of pages) for (const tag of parseTags(htmlOf(page))) if (tag.name === 'style') hashes.add(sha256Source(tag.text ?? ''));
-    // The chapters carry the site's stylesheet inline: at least that one hash.
-    expect(hashes.size).toBeGreaterThan(0);
+  it('is public/_headers with the hash of every page\'s <style> and inline script where it says {inline-style-hashes} and {inline-script-hashes}', () => {
+    const styles = new Set<string>();
+    const scripts = new Set<string>();
+    for (const page of pages) {
+      for (const tag of parseTags(htmlOf(page))) {
+        if (tag.name === 'style') styles.add(sha256Source(tag.text ?? ''));
+        if (runsInline(tag)) scripts.add(sha256Source(tag.text ?? ''));
+      }
+    }
+    // The chapters carry the site's stylesheet inline, and the story pages one boot script: at least one hash each.
+    expect(styles.size).toBeGreaterThan(0);
+    expect(scripts.size).toBe(1);
     const template = readFileSync(join(import.meta.dirname, '../../../public/_headers'), 'utf8');
     expect(template).toContain("style-src 'self' {inline-style-hashes};");
+    expect(template).toContain("script-src 'self' {inline-script-hashes};");
     const built = readFileSync(join(dist, '_headers'), 'utf8');
     expect(built).not.toContain('{inline-style-hashes}');
-    expect(built).toBe(template.split('{inline-style-hashes}').join([...hashes].sort().join(' ')));
+    expect(built).not.toContain('{inline-script-hashes}');
+    expect(built).toBe(template.split('{inline-style-hashes}').join([...styles].sort().join(' ')).split('{inline-script-hashes}').join([...scripts].sort().join(' ')));
   });
 
   for (const page of pages) {
@@ -212,6 +230,8 @@ describe('in Chromium under the headers of the built _headers', () => {
       const problems = watch(page);
       const res = await page.goto(`${site.origin}${path}`);
       expect(res?.headers()['content-security-policy'], path).toBeTruthy();
+      // The boot script (inline, allowed by its hash) has fetched the fonts and run every module.
+      await booted(page);
       if (await page.locator('figure-stage').count()) {
         await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
       }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtChapters, builtPages, launch, url } from '../support';
+import { booted, builtChapters, builtPages, launch, url } from '../support';
 
 /**
  * Focus: Tab reaches every interactive element of every page (disclosures opened),
@@ -251,6 +251,7 @@ describe('focus', () => {
       const page = shared;
       await page.setViewportSize({ width, height });
       await page.goto(url(path));
+      await booted(page);
       // Transitions (even the ~0 s ones under reduced motion) would leave boxes mid-way when measured.
       await page.addStyleTag({ content: '*, *::before, *::after { transition: none !important; animation: none !important; }' });
       if (await page.locator('figure-stage').count()) await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));

@@ -138,13 +138,16 @@ describe('the built _headers and deploy/nginx.conf', () => {
     expect(nginxPolicy(confText.replace("frame-ancestors *", "frame-ancestors 'self'"))).not.toEqual(nginxPolicy(confText));
   });
 
-  it("deploy/nginx.conf includes the build's _nginx.conf from the folder it serves, and that file defines the style hashes", () => {
+  it("deploy/nginx.conf includes the build's _nginx.conf from the folder it serves, and that file defines the style and script hashes", () => {
     expect(INCLUDE.exec(deployText)?.[1]).toBe(deployRoot);
     const include = readFileSync(join(dist, '_nginx.conf'), 'utf8');
-    const hashes = /map \$uri \$gg_style_hashes \{ default "([^"]*)"; \}/.exec(include)?.[1] ?? '';
-    expect(hashes).toMatch(/^'sha256-[\w+/]+=*'( 'sha256-[\w+/]+=*')*$/);
-    // Both policies that allow pages' styles name them; neither falls back to 'unsafe-inline'.
+    for (const what of ['style', 'script']) {
+      const hashes = new RegExp(`map \\$uri \\$gg_${what}_hashes \\{ default "([^"]*)"; \\}`).exec(include)?.[1] ?? '';
+      expect(hashes, what).toMatch(/^'sha256-[\w+/]+=*'( 'sha256-[\w+/]+=*')*$/);
+    }
+    // Both policies that allow pages' styles and scripts name them; neither falls back to 'unsafe-inline'.
     expect(deployText.match(/style-src 'self' \$gg_style_hashes;/g)).toHaveLength(2);
+    expect(deployText.match(/script-src 'self' \$gg_script_hashes;/g)).toHaveLength(2);
     for (const kind of ['story', 'embed']) expect(new RegExp(`^\\s*${kind}\\s+"[^"]*"`, 'm').exec(deployText)?.[0], kind).not.toContain("'unsafe-inline'");
   });
 

@@ -23,7 +23,7 @@ export default defineConfig({
   // All CSS is one stylesheet (cssCodeSplit off), written into every page's <head>: the
   // first paint then waits for no request but the page itself. The Content-Security-Policy
   // allows that one <style> by its hash, written at build (cspHashes, src/build/), never by
-  // 'unsafe-inline'. Scripts still ship as files.
+  // 'unsafe-inline'. Scripts ship as files, started by one inline boot script (firstPaint below).
   build: { format: 'directory', inlineStylesheets: 'always' },
   vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
   // typePipeline: the web fonts, cut to the built pages' text after the build (src/type/);

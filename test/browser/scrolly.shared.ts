@@ -193,7 +193,7 @@ for (const ch of chapters) {
       await page.locator('a.lang-switch').evaluate((a: HTMLAnchorElement) => a.click());
       await page.waitForURL((u) => !u.pathname.startsWith(`/${ch.lang}/`));
       expect(new URL(page.url()).hash).toBe(`#${step}`);
-      await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
+      await booted(page);
       expect(await shown(page)).toBe(step);
       expect(await page.locator('html').getAttribute('lang')).toBe(ch.lang === 'de' ? 'en' : 'de');
       await page.context().close();

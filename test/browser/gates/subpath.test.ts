@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, linkProblems, pagesIn, serveDir, type StaticServer } from '../support';
+import { booted, launch, linkProblems, pagesIn, serveDir, type StaticServer } from '../support';
 
 /**
  * Gate 7, sub-path: the site built with BASE=/some/sub/path/ (into its own outDir) and
@@ -101,6 +101,7 @@ describe(`built with BASE=${BASE}`, () => {
       page.on('pageerror', onError);
 
       await page.goto(`${server.origin}${BASE}${path.slice(1)}`);
+      await booted(page);
       await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'), null, { timeout: 10_000 });
       const steps = await page.locator('[data-step-id]').evaluateAll((els) => els.map((e) => e.id));
       const figure = await page.evaluate(() => {
@@ -117,6 +118,7 @@ describe(`built with BASE=${BASE}`, () => {
       // Deep link to the second step: the figure changes state.
       const target = steps[1] ?? '';
       await page.goto(`${server.origin}${BASE}${path.slice(1)}?deep#${target}`);
+      await booted(page);
       await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
       await expect.poll(() => page.locator('figure-stage').getAttribute('data-shown'), { timeout: 5000 }).toBe(target);
 
@@ -156,8 +158,11 @@ describe(`built with BASE=${BASE}`, () => {
     const first = chapters[0];
     expect(first).toBeDefined();
     await page.goto(`${server.origin}${BASE}${(first?.path ?? '/').slice(1)}`);
+    await booted(page);
     await page.locator('a.lang-switch').click();
     await page.waitForURL((u) => u.pathname.startsWith(`${BASE}${first?.lang === 'de' ? 'en' : 'de'}/`));
+    // The twin page's own boot script ran, its modules imported from under the prefix.
+    await booted(page);
     await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
     expect(await page.locator('figure-stage').count()).toBe(1);
   });

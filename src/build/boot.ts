@@ -14,9 +14,11 @@
  *      text in the fallback faces only, so no web font is requested for the first paint.
  *      Once this tab has loaded them (sessionStorage), they are in the cache and used at once.
  *   2. When the document is parsed and its first contentful paint is on the screen: load the page's web fonts
- *      and, when they are ready, drop `data-fonts` (text switches face without moving); and
+ *      and, when they are ready, drop `data-fonts` if that moves nothing on screen (trySwap), else
+ *      when the page is hidden or printed, or never (the next page starts in them); and
  *      import the page's module scripts, fetched together, run one after another in page order.
- *      When both are done, `data-booted` on <html> says so (the tests wait for it).
+ *      When both are done, `data-booted` on <html> says so (the tests wait for it), and
+ *      `data-fonts` is gone or says the page kept the fallback faces.
  *   3. A page that is not visible (a background tab, a prerender) paints no frame: it starts at once.
  *
  * Without JavaScript none of this runs: no `data-fonts`, so the stylesheet asks for the web fonts
@@ -43,13 +45,51 @@
   }
   if (!cached) root.setAttribute('data-fonts', 'later');
 
+  /**
+   * How far the switch to the web fonts would shift what is on screen, scored as Chromium scores
+   * a layout shift: the share of the viewport that moves (elements that move more than 3 px, each
+   * counted once with what moves inside it; not the marks inside an SVG, which Chromium does not
+   * track, nor what is not painted) times the longest move over the viewport's longer side. The switch is made and measured
+   * in one task, so no frame ever shows it; it stays made only if the score rounds to 0.000.
+   */
+  const trySwap = (): boolean => {
+    const vw = innerWidth;
+    const vh = innerHeight;
+    const els = Array.from(d.body.getElementsByTagName('*'));
+    const before = els.map((e) => e.getBoundingClientRect());
+    root.removeAttribute('data-fonts');
+    const after = els.map((e) => e.getBoundingClientRect());
+    const moved = new Set<Element>();
+    let area = 0;
+    let longest = 0;
+    els.forEach((el, i) => {
+      const a = before[i] as DOMRect;
+      const b = after[i] as DOMRect;
+      const move = Math.max(Math.abs(b.left - a.left), Math.abs(b.top - a.top));
+      if (move <= 3 || !(a.width * a.height || b.width * b.height) || el.parentElement?.closest('svg')) return;
+      const top = Math.max(0, Math.min(a.top, b.top));
+      const bottom = Math.min(vh, Math.max(a.bottom, b.bottom));
+      const left = Math.max(0, Math.min(a.left, b.left));
+      const right = Math.min(vw, Math.max(a.right, b.right));
+      if (bottom <= top || right <= left) return;
+      // Not what is not painted (a closed menu's panel, a hidden popover).
+      if (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true })) return;
+      moved.add(el);
+      for (let up = el.parentElement; up; up = up.parentElement) if (moved.has(up)) return;
+      area += (bottom - top) * (right - left);
+      longest = Math.max(longest, move);
+    });
+    const score = Math.min(1, area / (vw * vh)) * (longest / Math.max(vw, vh));
+    if (score >= 0.0005) root.setAttribute('data-fonts', 'later');
+    return score < 0.0005;
+  };
+
   const fonts = async (): Promise<void> => {
     if (!root.hasAttribute('data-fonts')) return;
     // The web fonts the stylesheet declares; not the metric-matched local() faces ("… Fallback",
     // src/type/webfonts.ts), which a device may lack and which load when used anyway.
     const web = Array.from(d.fonts).filter((face) => !/ Fallback["']?$/.test(face.family));
     const results = await Promise.allSettled(web.map((face) => face.load()));
-    root.removeAttribute('data-fonts');
     if (results.every((r) => r.status === 'fulfilled')) {
       try {
         sessionStorage.setItem(FLAG, '1');
@@ -57,6 +97,16 @@
         // Nothing to remember it in: the next page starts with the fallback faces again.
       }
     }
+    // A line that breaks elsewhere in the web font would move the text under the reader's eyes.
+    // Then the page keeps the fallback faces until nobody looks (another tab, print); the next page
+    // starts in the web fonts, now cached.
+    const swap = (): void => root.removeAttribute('data-fonts');
+    if (d.visibilityState === 'hidden') return swap();
+    if (trySwap()) return;
+    d.addEventListener('visibilitychange', () => {
+      if (d.visibilityState === 'hidden') swap();
+    });
+    addEventListener('beforeprint', swap);
   };
 
   const scripts = (): Promise<unknown> => {

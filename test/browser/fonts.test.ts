@@ -24,6 +24,9 @@ async function usageOf(browser: Browser, path: string): Promise<Usage> {
   const page = await browser.newPage();
   await page.goto(url(path), { waitUntil: 'load' });
   await booted(page);
+  // What the stylesheet sets once the web fonts are in use: a first view may keep the fallback
+  // faces a while (src/build/boot.ts), as it does when the switch would move the text.
+  await page.evaluate(() => document.documentElement.removeAttribute('data-fonts'));
   const usage = await page.evaluate(() => {
     const out: Record<string, { chars: Set<string>; weights: Set<number> }> = {};
     const first = (family: string) => family.split(',')[0]?.trim().replace(/^["']|["']$/g, '') ?? '';

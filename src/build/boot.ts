@@ -47,38 +47,57 @@
 
   /**
    * How far the switch to the web fonts would shift what is on screen, scored as Chromium scores
-   * a layout shift: the share of the viewport that moves (elements that move more than 3 px, each
-   * counted once with what moves inside it; not the marks inside an SVG, which Chromium does not
-   * track, nor what is not painted) times the longest move over the viewport's longer side. The switch is made and measured
-   * in one task, so no frame ever shows it; it stays made only if the score rounds to 0.000.
+   * a layout shift: the share of the viewport that moves (elements and text runs whose start moves
+   * more than 3 px, each counted once with what moves inside it; not the marks inside an SVG, nor
+   * what is not painted) times the longest move over the viewport's longer side. The switch is made
+   * and measured in one task, so no frame ever shows it; it stays made only if the score rounds to 0.000.
    */
   const trySwap = (): boolean => {
     const vw = innerWidth;
     const vh = innerHeight;
+    const seen = (r: DOMRect): boolean => r.bottom > 0 && r.top < vh && r.right > 0 && r.left < vw;
     const els = Array.from(d.body.getElementsByTagName('*'));
     const before = els.map((e) => e.getBoundingClientRect());
+    // Chromium also tracks text by where each text node starts: a run after a line that rewraps
+    // moves while its paragraph stays. Only the text of elements on screen is measured.
+    const range = d.createRange();
+    const textRect = (t: Text): DOMRect | undefined => {
+      range.selectNodeContents(t);
+      return range.getClientRects()[0];
+    };
+    const texts: Text[] = [];
+    els.forEach((el, i) => {
+      if (!seen(before[i] as DOMRect) || el.closest('svg')) return;
+      for (const n of Array.from(el.childNodes)) if (n.nodeType === 3 && n.textContent?.trim()) texts.push(n as Text);
+    });
+    const textsBefore = texts.map(textRect);
     root.removeAttribute('data-fonts');
     const after = els.map((e) => e.getBoundingClientRect());
-    const moved = new Set<Element>();
+    const textsAfter = texts.map(textRect);
+    const moved = new Set<Node>();
     let area = 0;
     let longest = 0;
-    els.forEach((el, i) => {
-      const a = before[i] as DOMRect;
-      const b = after[i] as DOMRect;
+    const add = (node: Node, a: DOMRect | undefined, b: DOMRect | undefined): void => {
+      if (!a || !b) return;
       const move = Math.max(Math.abs(b.left - a.left), Math.abs(b.top - a.top));
-      if (move <= 3 || !(a.width * a.height || b.width * b.height) || el.parentElement?.closest('svg')) return;
+      if (move <= 3 || !(a.width * a.height || b.width * b.height)) return;
       const top = Math.max(0, Math.min(a.top, b.top));
       const bottom = Math.min(vh, Math.max(a.bottom, b.bottom));
       const left = Math.max(0, Math.min(a.left, b.left));
       const right = Math.min(vw, Math.max(a.right, b.right));
       if (bottom <= top || right <= left) return;
-      // Not what is not painted (a closed menu's panel, a hidden popover).
-      if (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true })) return;
-      moved.add(el);
-      for (let up = el.parentElement; up; up = up.parentElement) if (moved.has(up)) return;
+      moved.add(node);
+      for (let up = node.parentElement; up; up = up.parentElement) if (moved.has(up)) return;
       area += (bottom - top) * (right - left);
       longest = Math.max(longest, move);
+    };
+    els.forEach((el, i) => {
+      // Not the marks inside an SVG (Chromium does not track them), nor what is not painted.
+      if (el.parentElement?.closest('svg')) return;
+      if (el.checkVisibility && !el.checkVisibility({ visibilityProperty: true })) return;
+      add(el, before[i], after[i]);
     });
+    texts.forEach((t, i) => add(t, textsBefore[i], textsAfter[i]));
     const score = Math.min(1, area / (vw * vh)) * (longest / Math.max(vw, vh));
     if (score >= 0.0005) root.setAttribute('data-fonts', 'later');
     return score < 0.0005;

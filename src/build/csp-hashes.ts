@@ -77,7 +77,8 @@ export function nginxInclude(hashes: SiteHashes): string {
   ].join('\n');
 }
 
-function htmlFiles(dir: string): string[] {
+/** Every .html file under `dir`, at any depth (the build's pages). */
+export function htmlFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);

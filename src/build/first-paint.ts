@@ -1,8 +1,8 @@
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import ts from 'typescript';
+import { htmlFiles } from './csp-hashes';
 
 /**
  * Nothing but the HTML before the first paint (see src/build/boot.ts for the why).
@@ -69,16 +69,6 @@ export function deferScripts(html: string, boot: string, page = 'page'): string 
   });
   const script = `<script data-modules="${escapeAttr(JSON.stringify(modules))}">${boot}</script>`;
   return rest.replace(BOOT_MARKER, () => script);
-}
-
-function htmlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...htmlFiles(p));
-    else if (name.endsWith('.html')) out.push(p);
-  }
-  return out;
 }
 
 /** The integration: after the type pipeline (which reads the scripts' text), before cspHashes(). */

@@ -48,7 +48,7 @@
   /**
    * How far the switch to the web fonts would shift what is on screen, scored as Chromium scores
    * a layout shift: the share of the viewport that moves (elements and text runs whose start moves
-   * more than 3 px, each counted once with what moves inside it; not the marks inside an SVG, nor
+   * 3 px or more, each counted once with what moves inside it; not the marks inside an SVG, nor
    * what is not painted) times the longest move over the viewport's longer side. The switch is made
    * and measured in one task, so no frame ever shows it; it stays made only if the score rounds to 0.000.
    */
@@ -80,7 +80,7 @@
     const add = (node: Node, a: DOMRect | undefined, b: DOMRect | undefined): void => {
       if (!a || !b) return;
       const move = Math.max(Math.abs(b.left - a.left), Math.abs(b.top - a.top));
-      if (move <= 3 || !(a.width * a.height || b.width * b.height)) return;
+      if (move < 3 || !(a.width * a.height || b.width * b.height)) return;
       const top = Math.max(0, Math.min(a.top, b.top));
       const bottom = Math.min(vh, Math.max(a.bottom, b.bottom));
       const left = Math.max(0, Math.min(a.left, b.left));

@@ -182,6 +182,59 @@ describe('reading details', () => {
     });
   }
 
+  // Beside the text the drawing and the strip below it are centred in the column. The place is
+  // computed from the drawing's box alone: the source line and the actions are parsed after the
+  // drawing (its states' JSON comes between), and a step's source line may wrap to more lines than
+  // another's. Centring by the frame's content moved the painted drawing when they arrived (CLS
+  // 0.001-0.006 on desktop) and again on a deep link. Here: take them away, or show any state's
+  // line, and the drawing stays put; with them the strip stays on screen, the block near centre.
+  for (const [width, height] of [[900, 700], [1024, 768], [1100, 680], [1280, 720], [1280, 800], [1440, 900], [1920, 1080]] as const) {
+    it(`at ${width}×${height} the pinned drawing's place depends on nothing below it, and its source line and actions stay on screen, in every chapter`, async () => {
+      const page = await (await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce' })).newPage();
+      const wrong: string[] = [];
+      for (const c of chapters) {
+        await page.goto(url(c.path));
+        await booted(page);
+        await page.waitForFunction(() => document.querySelector('figure-stage')?.hasAttribute('data-shown'));
+        await page.evaluate(() => document.querySelectorAll('.step')[1]?.scrollIntoView({ block: 'center', behavior: 'instant' }));
+        await page.waitForFunction(() => Math.abs(document.querySelector('.scrolly__graphic')?.getBoundingClientRect().top ?? 99) < 1);
+        const r = await page.evaluate(async (states) => {
+          const frame = document.querySelector<HTMLElement>('.scrolly__graphic .fig-frame');
+          const stage = frame?.querySelector<HTMLElement>('figure-stage');
+          const foot = [frame?.querySelector<HTMLElement>('.fig__source'), frame?.querySelector<HTMLElement>('.fig__actions')];
+          if (!frame || !stage || !foot[0] || !foot[1]) return { problem: 'no pinned figure with a source line and actions' };
+          const svg = () => [...frame.querySelectorAll('svg[data-layout]')].find((s) => s.getBoundingClientRect().width > 0)?.getBoundingClientRect();
+          const at = (b: DOMRect | undefined) => (b ? `${Math.round(b.top)}/${Math.round(b.height)}` : 'none');
+          const first = at(svg());
+          const moved: string[] = [];
+          const lows: number[] = [];
+          for (const st of states) {
+            stage.setAttribute('data-step', st);
+            while (stage.getAttribute('data-shown') !== st) await new Promise((res) => requestAnimationFrame(res));
+            if (at(svg()) !== first) moved.push(`${st}: ${at(svg())}`);
+            lows.push(foot[1]!.getBoundingClientRect().bottom);
+          }
+          for (const el of foot) el!.style.display = 'none';
+          const bare = at(svg());
+          for (const el of foot) el!.style.display = '';
+          const top = svg()?.top ?? 0;
+          return { first, bare, moved, top, bottom: Math.max(...lows), vh: innerHeight };
+        }, c.steps);
+        if ('problem' in r) {
+          wrong.push(`${c.path}: ${r.problem}`);
+          continue;
+        }
+        if (r.bare !== r.first) wrong.push(`${c.path}: the drawing at ${r.first} moves to ${r.bare} without the source line and actions`);
+        if (r.moved.length) wrong.push(`${c.path}: the drawing at ${r.first} moves in states ${r.moved.join(', ')}`);
+        if (r.bottom > r.vh) wrong.push(`${c.path}: the actions end at ${Math.round(r.bottom)} px, below the screen (${r.vh})`);
+        // Near centre: the space above the drawing and below the actions differ by less than a line of buttons.
+        if (Math.abs(r.top - (r.vh - r.bottom)) > 60) wrong.push(`${c.path}: ${Math.round(r.top)} px above, ${Math.round(r.vh - r.bottom)} px below`);
+      }
+      expect(wrong.join('\n')).toBe('');
+      await page.context().close();
+    });
+  }
+
   it('source markers are numbered in order of first citation, each names its source and leads to its numbered entry', async () => {
     const page = await (await browser.newContext()).newPage();
     const problems: string[] = [];
@@ -244,7 +297,7 @@ describe('reading details', () => {
           const stage = document.querySelector('figure-stage') as HTMLElement;
           stage.setAttribute('data-step', state);
           while (stage.getAttribute('data-shown') !== state) await new Promise((r) => requestAnimationFrame(r));
-          return [...document.querySelectorAll<HTMLElement>('.scrolly [data-source-states]')].filter((e) => e.getClientRects().length > 0).map((e) => e.dataset['sourceStates'] ?? '');
+          return [...document.querySelectorAll<HTMLElement>('.scrolly [data-source-states]')].filter((e) => e.checkVisibility({ visibilityProperty: true })).map((e) => e.dataset['sourceStates'] ?? '');
         }, st);
         if (visible.length !== 1 || !visible[0]?.split(' ').includes(st)) wrong.push(`${c.path}#${st}: visible lines ${JSON.stringify(visible)}`);
       }

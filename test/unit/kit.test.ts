@@ -30,6 +30,14 @@ describe('type', () => {
     expect(css).toContain(`padding-inline: clamp(0px, (100vw - ${LAYOUTS.narrow.width}px) / 2, var(--space-3));`);
   });
 
+  it('the pinned column places its drawing by the drawings\' aspect ratios in LAYOUTS, switched where figure.css switches them', () => {
+    const scrolly = readFileSync(join(root, 'src/components/Scrolly.astro'), 'utf8');
+    const figure = readFileSync(join(root, 'src/styles/figure.css'), 'utf8');
+    expect(scrolly).toContain(`--fig-ratio: calc(${LAYOUTS.narrow.height} / ${LAYOUTS.narrow.width});`);
+    expect(scrolly).toMatch(new RegExp(`@container scrolly-graphic \\(min-width: 40rem\\) \\{\\s*\\.scrolly__graphic \\.fig-frame \\{\\s*--fig-ratio: calc\\(${LAYOUTS.wide.height} / ${LAYOUTS.wide.width}\\);`));
+    expect(figure).toMatch(/@container \(min-width: 40rem\) \{\s*\.fig svg\[data-layout='narrow'\]/);
+  });
+
   it('INTER_METRICS are the metrics of the font measure() reads', async () => {
     const m = await fromBuffer(readFileSync(instanceFile('sans', 450)));
     expect(INTER_METRICS.capHeight).toBeCloseTo(m.capHeight / m.unitsPerEm, 3);

@@ -116,7 +116,7 @@ describe('first paint: the HTML alone', () => {
           await booted(page);
           await page.waitForTimeout(300);
           const { shift, kept } = await page.evaluate(() => ({ shift: (window as unknown as { __shift: number }).__shift, kept: document.documentElement.getAttribute('data-fonts') }));
-          expect(shift, `${path}: layout shift while loading`).toBeLessThan(0.0005);
+          expect(shift, `${path}: layout shift while loading`).toBeLessThan(0.0004);
           outcomes.push(`${path} ${kept ? 'kept the fallback' : 'took the web fonts'}`);
           if (kept) {
             await page.evaluate(() => {

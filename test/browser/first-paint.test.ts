@@ -1,6 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { booted, builtChapters, launch, url } from './support';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { booted, builtChapters, CHROMIUM_ARGS, launch, url } from './support';
 
 /**
  * The first paint of a story page waits for the HTML alone (src/build/first-paint.ts, boot.ts):
@@ -135,6 +137,66 @@ describe('first paint: the HTML alone', () => {
       }
     }, 120_000);
   }
+
+  // The first paint may come while the HTML has arrived only in part. Here the page stops inside
+  // the header's right-hand group until it has been painted, on a screen with classic scrollbars
+  // (Playwright hides them by default), then the rest arrives. Nothing painted may move: not the group (it grew
+  // leftwards as its parts came), not the centred columns (they moved when the scrollbar appeared).
+  it('a first paint that comes mid-header moves nothing when the rest of the page arrives', async () => {
+    const path = builtChapters()[0]?.path ?? '/de/';
+    const whole = await (await fetch(url(path))).text();
+    const cut = whole.lastIndexOf('<', whole.indexOf('class="toc__where"'));
+    expect(cut, 'the contents button in the header').toBeGreaterThan(0);
+    // The page in two parts, the second once the first has been painted; the rest of the site
+    // from the test server.
+    let release = (): void => {};
+    const released = new Promise<void>((ok) => (release = ok));
+    const server = createServer((req, res) => {
+      if (req.url === path) {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        res.write(whole.slice(0, cut));
+        void released.then(() => res.end(whole.slice(cut)));
+        return;
+      }
+      void fetch(url(req.url ?? '/')).then(async (r) => {
+        res.writeHead(r.status, { 'content-type': r.headers.get('content-type') ?? 'application/octet-stream' });
+        res.end(Buffer.from(await r.arrayBuffer()));
+      });
+    });
+    await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+    const classic = await chromium.launch({ executablePath: inject('chromiumPath'), args: CHROMIUM_ARGS, ignoreDefaultArgs: ['--hide-scrollbars'] });
+    try {
+      const page = await classic.newPage({ viewport: { width: 1350, height: 940 } });
+      await page.addInitScript(() => {
+        const w = window as unknown as { __shifts: string[]; __painted: boolean };
+        w.__shifts = [];
+        type Shift = PerformanceEntry & { value: number; sources: { node: Node | null }[] };
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as Shift[]) w.__shifts.push(`${e.value.toFixed(4)} ${e.sources.map((s) => (s.node instanceof Element ? s.node : s.node?.parentElement)?.className ?? '?').join(', ')}`);
+        }).observe({ type: 'layout-shift', buffered: true });
+        new PerformanceObserver(() => (w.__painted = true)).observe({ type: 'paint', buffered: true });
+      });
+      const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const going = page.goto(origin + path);
+      // Painted while the HTML stops in the header, with the scrollbar not there yet.
+      await page.waitForFunction(() => (window as unknown as { __painted: boolean }).__painted === true, undefined, { timeout: 5_000 });
+      const early = await page.evaluate(() => ({ complete: document.readyState, gutter: innerWidth - document.documentElement.clientWidth, header: !!document.querySelector('.site-header__right'), main: !!document.querySelector('main') }));
+      release();
+      expect(early).toMatchObject({ complete: 'loading', header: true, main: false });
+      await going;
+      await booted(page);
+      await page.waitForTimeout(300);
+      // Nothing moved (the early screen had no scrollbar yet, on a page that scrolls now)…
+      expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts), `early: ${JSON.stringify(early)}`).toEqual([]);
+      // …and the scrollbar takes room here, or the check would prove nothing.
+      const late = await page.evaluate(() => ({ gutter: innerWidth - document.documentElement.clientWidth, scrolls: document.documentElement.scrollHeight > innerHeight }));
+      expect(late).toMatchObject({ scrolls: true, gutter: 15 });
+    } finally {
+      release();
+      await classic.close();
+      server.close();
+    }
+  }, 60_000);
 
   it('a second page in the same tab starts in the web fonts (they are cached), so it never shows the fallback', async () => {
     const context = await browser.newContext();

@@ -33,8 +33,14 @@ describe('type', () => {
   it('the pinned column places its drawing by the drawings\' aspect ratios in LAYOUTS, switched where figure.css switches them', () => {
     const scrolly = readFileSync(join(root, 'src/components/Scrolly.astro'), 'utf8');
     const figure = readFileSync(join(root, 'src/styles/figure.css'), 'utf8');
-    expect(scrolly).toContain(`--fig-ratio: calc(${LAYOUTS.narrow.height} / ${LAYOUTS.narrow.width});`);
-    expect(scrolly).toMatch(new RegExp(`@container scrolly-graphic \\(min-width: 40rem\\) \\{\\s*\\.scrolly__graphic \\.fig-frame \\{\\s*--fig-ratio: calc\\(${LAYOUTS.wide.height} / ${LAYOUTS.wide.width}\\);`));
+    // The frame's offset: half of the column's width at the drawing's aspect ratio, as a percentage.
+    const half = (l: { width: number; height: number }) => (50 * l.height) / l.width;
+    const offsets = [...scrolly.matchAll(/\.scrolly__graphic \.fig-frame \{\s*margin-top: calc\(50svh - var\(--space-5\) - [\d.]+rem - min\(([\d.]+)%,/g)].map((m) => Number(m[1]));
+    expect(offsets).toHaveLength(2);
+    expect(offsets[0]).toBeCloseTo(half(LAYOUTS.narrow), 3);
+    expect(offsets[1]).toBeCloseTo(half(LAYOUTS.wide), 3);
+    // The wide one inside the same 40rem container query that shows the wide drawing.
+    expect(scrolly).toMatch(/@container \(min-width: 40rem\) \{\s*\.scrolly__graphic \.fig-frame \{\s*margin-top: calc\(50svh - var\(--space-5\) - [\d.]+rem - min\(37\.5%/);
     expect(figure).toMatch(/@container \(min-width: 40rem\) \{\s*\.fig svg\[data-layout='narrow'\]/);
   });
 

@@ -102,14 +102,21 @@ describe('first paint: the HTML alone', () => {
         for (const { path } of builtChapters()) {
           const page = await context.newPage();
           await page.addInitScript(() => {
-            const w = window as unknown as { __shift: number };
+            const w = window as unknown as { __shift: number; __what: string[] };
             w.__shift = 0;
+            w.__what = [];
             // Every shift counts, the figures' too: a pinned figure is placed from its drawing's box
             // alone, so neither its source line and actions arriving later in the HTML nor a step's
             // source line moves it (Scrolly.astro).
-            type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean };
+            type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node: Node | null; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] };
             new PerformanceObserver((list) => {
-              for (const e of list.getEntries() as Shift[]) if (!e.hadRecentInput) w.__shift += e.value;
+              for (const e of list.getEntries() as Shift[]) {
+                if (e.hadRecentInput) continue;
+                w.__shift += e.value;
+                // What moved, for the failure message.
+                const at = (r: DOMRectReadOnly) => [r.x, r.y, r.width, r.height].map(Math.round).join(',');
+                w.__what.push(`${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms, fonts ${document.documentElement.getAttribute('data-fonts') ?? 'web'}: ${e.sources.map((s) => `${(s.node instanceof Element ? s.node : s.node?.parentElement)?.className || s.node?.nodeName || '?'} ${at(s.previousRect)} -> ${at(s.currentRect)}`).join('; ')}`);
+              }
             }).observe({ type: 'layout-shift', buffered: true });
             // A first visit each time: nothing remembered from the page before.
             sessionStorage.clear();
@@ -117,8 +124,8 @@ describe('first paint: the HTML alone', () => {
           await page.goto(url(path));
           await booted(page);
           await page.waitForTimeout(300);
-          const { shift, kept } = await page.evaluate(() => ({ shift: (window as unknown as { __shift: number }).__shift, kept: document.documentElement.getAttribute('data-fonts') }));
-          expect(shift, `${path}: layout shift while loading`).toBeLessThan(0.0004);
+          const { shift, what, kept } = await page.evaluate(() => ({ shift: (window as unknown as { __shift: number }).__shift, what: (window as unknown as { __what: string[] }).__what, kept: document.documentElement.getAttribute('data-fonts') }));
+          expect(shift, `${path}: layout shift while loading (${what.join(' | ')})`).toBeLessThan(0.0004);
           outcomes.push(`${path} ${kept ? 'kept the fallback' : 'took the web fonts'}`);
           if (kept) {
             await page.evaluate(() => {

@@ -147,8 +147,9 @@ describe('first paint: the HTML alone', () => {
 
   // The first paint may come while the HTML has arrived only in part. Here the page stops inside
   // the header's right-hand group until it has been painted, on a screen with classic scrollbars
-  // (Playwright hides them by default), then the rest arrives. Nothing painted may move: not the group (it grew
-  // leftwards as its parts came), not the centred columns (they moved when the scrollbar appeared).
+  // (Playwright hides them by default), then the rest arrives. Nothing painted may move: not the
+  // group (it grew leftwards as its parts came), not the centred columns (they moved when the
+  // scrollbar appeared).
   it('a first paint that comes mid-header moves nothing when the rest of the page arrives', async () => {
     const path = builtChapters()[0]?.path ?? '/de/';
     const whole = await (await fetch(url(path))).text();
